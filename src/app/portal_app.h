@@ -1,0 +1,78 @@
+// The application's state and navigation, independent of ImGui: which screen is shown, who is
+// signed in, the login dialog and message boxes. The UI layer reads it and calls its actions.
+#pragma once
+
+#include "app/login.h"
+#include "app/settings.h"
+#include "core/api_client.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace portal {
+
+// What the application needs from the platform it runs on.
+struct PlatformServices {
+    HttpTransport* transport = nullptr;
+    // Called whenever state changes outside a frame (a network answer arrived), so the platform
+    // draws again.
+    std::function<void()> changed;
+    // Opens an external link in a new browser tab.
+    std::function<void(const std::string& url)> open_url;
+};
+
+enum class Screen { Home };
+
+// A message box: a title and a paragraph.
+struct Message {
+    std::string title;
+    std::string text;
+};
+
+class PortalApp {
+public:
+    explicit PortalApp(PlatformServices services);
+
+    // Fetches portal-config.json; until it arrives (or if it fails) the defaults apply.
+    void load_settings();
+    const PortalSettings& settings() const { return settings_; }
+
+    Screen screen() const { return screen_; }
+    const std::optional<Session>& session() const { return session_; }
+
+    bool login_open() const { return login_open_; }
+    void open_login(UserKind kind);
+    void close_login();
+    LoginForm& login_form() { return login_form_; }
+
+    // Validates the form and, when it is complete, sends the login. Ignored while a login is in
+    // flight, so a double click sends one request.
+    void submit_login();
+
+    void logout();
+
+    void show_message(std::string title, std::string text);
+    const std::optional<Message>& message() const { return message_; }
+    void dismiss_message() { message_.reset(); }
+
+    void open_link(const std::string& url);
+
+    // A one-line notice shown under the header, e.g. after logout.
+    const std::string& notice() const { return notice_; }
+
+private:
+    void notify_changed();
+
+    PlatformServices services_;
+    ApiClient api_;
+    PortalSettings settings_;
+    Screen screen_ = Screen::Home;
+    std::optional<Session> session_;
+    LoginForm login_form_;
+    bool login_open_ = false;
+    std::optional<Message> message_;
+    std::string notice_;
+};
+
+} // namespace portal

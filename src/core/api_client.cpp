@@ -1,0 +1,151 @@
+#include "core/api_client.h"
+
+#include "core/json_decode.h"
+
+#include <nlohmann/json.hpp>
+
+#include <utility>
+
+namespace portal {
+
+namespace {
+
+constexpr const char* kContentTypeJson = "application/json";
+
+std::string to_json_text(const nlohmann::json& value) {
+    // Invalid UTF-8 in user input must not throw: it is replaced, and the server rejects it.
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<UserKind> parse_user_kind(const std::string& name) {
+    if (name == "person") {
+        return UserKind::Person;
+    }
+    if (name == "agent") {
+        return UserKind::Agent;
+    }
+    if (name == "legal_person") {
+        return UserKind::LegalPerson;
+    }
+    return std::nullopt;
+}
+
+Error malformed_answer() {
+    return {"malformed_response", "服务器返回的数据无法识别，请稍后重试；如持续出现请联系客服"};
+}
+
+Result<Session> decode_session(const HttpResponse& response) {
+    auto body = json_decode::parse(response.body);
+    if (!body) {
+        return malformed_answer();
+    }
+    auto token = json_decode::string_member(*body, "token");
+    const nlohmann::json* user = json_decode::object_member(*body, "user");
+    if (!token || token->empty() || user == nullptr) {
+        return malformed_answer();
+    }
+    auto kind = parse_user_kind(json_decode::string_member(*user, "kind").value_or(""));
+    auto name = json_decode::string_member(*user, "name");
+    if (!kind || !name) {
+        return malformed_answer();
+    }
+
+    Session session;
+    session.token = *token;
+    session.expiresInSeconds =
+        static_cast<int>(json_decode::integer_member(*body, "expiresInSeconds").value_or(1800));
+    session.user.kind = *kind;
+    session.user.name = *name;
+    session.user.account = json_decode::string_member(*user, "account").value_or("");
+    return session;
+}
+
+} // namespace
+
+const char* user_kind_name(UserKind kind) {
+    switch (kind) {
+    case UserKind::Person:
+        return "person";
+    case UserKind::Agent:
+        return "agent";
+    case UserKind::LegalPerson:
+        return "legal_person";
+    }
+    return "person";
+}
+
+Error decode_failure(const HttpResponse& response) {
+    if (response.timedOut) {
+        return {"timeout", "服务器响应超时，您填写的内容已保留，请稍后重试"};
+    }
+    if (response.status == 0) {
+        return {"network", "网络连接失败，您填写的内容已保留，请检查网络后重试"};
+    }
+
+    if (auto body = json_decode::parse(response.body)) {
+        if (const nlohmann::json* error = json_decode::object_member(*body, "error")) {
+            auto code = json_decode::string_member(*error, "code");
+            auto message = json_decode::string_member(*error, "message");
+            if (code && message && !message->empty()) {
+                return {*code, *message};
+            }
+        }
+    }
+
+    std::string status = std::to_string(response.status);
+    if (response.status >= 500) {
+        return {"server_unavailable",
+                "服务器暂时无法处理请求（HTTP " + status + "），您填写的内容已保留，请稍后重试"};
+    }
+    return {"http_" + status, "请求未被受理（HTTP " + status + "），请刷新页面后重试"};
+}
+
+HttpRequest ApiClient::make_request(const char* method, const char* url, std::string body) const {
+    HttpRequest request;
+    request.method = method;
+    request.url = url;
+    request.body = std::move(body);
+    request.headers.emplace_back("Accept", kContentTypeJson);
+    if (!request.body.empty()) {
+        request.headers.emplace_back("Content-Type", kContentTypeJson);
+    }
+    if (!token_.empty()) {
+        request.headers.emplace_back("Authorization", "Bearer " + token_);
+    }
+    return request;
+}
+
+void ApiClient::login(const LoginRequest& login, std::function<void(Result<Session>)> done) {
+    nlohmann::json body = {{"kind", user_kind_name(login.kind)}, {"method", login.method}};
+    auto put_if_set = [&body](const char* key, const std::string& value) {
+        if (!value.empty()) {
+            body[key] = value;
+        }
+    };
+    put_if_set("account", login.account);
+    put_if_set("mobile", login.mobile);
+    put_if_set("smsCode", login.smsCode);
+    put_if_set("password", login.password);
+
+    transport_.send(make_request("POST", "/api/sessions", to_json_text(body)),
+                    [this, done = std::move(done)](HttpResponse response) {
+                        if (response.status != 200) {
+                            done(decode_failure(response));
+                            return;
+                        }
+                        Result<Session> session = decode_session(response);
+                        if (session.ok()) {
+                            token_ = session.value().token;
+                        }
+                        done(std::move(session));
+                    });
+}
+
+void ApiClient::logout(std::function<void()> done) {
+    HttpRequest request = make_request("DELETE", "/api/session", "");
+    token_.clear();
+    transport_.send(std::move(request),
+                    [done = std::move(done)](HttpResponse) { done(); });
+}
+
+} // namespace portal
