@@ -1,0 +1,224 @@
+// The portal's browser entry point: a WebGL2 context on the page's canvas, Dear ImGui with the
+// OpenGL3 renderer, the project's own input layer, and a main loop that draws only when
+// something changed.
+#include "app/portal_app.h"
+#include "platform/fetch_transport.h"
+#include "platform/log.h"
+#include "platform/web_input.h"
+#include "ui/portal_ui.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cmath>
+#include <memory>
+
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+
+// Frames drawn after each event: ImGui settles hover, popups and auto-sized windows over a few
+// frames, after which the loop pauses until the next event.
+constexpr int kFramesPerEvent = 3;
+
+struct Runtime {
+    portal::platform::FetchTransport transport;
+    std::unique_ptr<portal::PortalApp> app;
+    int frames_left = kFramesPerEvent;
+    bool loop_paused = false;
+    double last_frame_ms = 0;
+    int width_px = 0;
+    int height_px = 0;
+};
+
+Runtime runtime;
+
+// The font bytes that the page downloaded (with a progress bar) before starting the module.
+// The buffer is malloc'd here and handed to ImGui, which frees it.
+EM_JS(void*, take_font_bytes, (int* size), {
+    const bytes = Module.portalFont;
+    if (!bytes) {
+        HEAP32[size >> 2] = 0;
+        return 0;
+    }
+    const pointer = _malloc(bytes.length);
+    HEAPU8.set(bytes, pointer);
+    HEAP32[size >> 2] = bytes.length;
+    Module.portalFont = null;
+    return pointer;
+});
+
+EM_JS(void, report_frame_drawn, (), {
+    Module.portalFrameCount = (Module.portalFrameCount || 0) + 1;
+    if (Module.portalFrameCount === 1 && Module.onPortalFirstFrame) {
+        Module.onPortalFirstFrame();
+    }
+});
+
+EM_JS(void, report_start_failure, (const char* kind), {
+    if (Module.portalFail) {
+        Module.portalFail(UTF8ToString(kind));
+    }
+});
+
+EM_JS(void, open_in_new_tab, (const char* url), {
+    window.open(UTF8ToString(url), "_blank", "noopener");
+});
+
+void request_frames() {
+    runtime.frames_left = kFramesPerEvent;
+    if (runtime.loop_paused) {
+        runtime.loop_paused = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+// Keeps the canvas backing store at CSS size x devicePixelRatio, so text is sharp on HiDPI
+// screens and after zooming.
+void sync_canvas_size(ImGuiIO& io) {
+    double css_width = 0;
+    double css_height = 0;
+    emscripten_get_element_css_size(kCanvas, &css_width, &css_height);
+    const double ratio = emscripten_get_device_pixel_ratio();
+    const int width_px = static_cast<int>(std::lround(css_width * ratio));
+    const int height_px = static_cast<int>(std::lround(css_height * ratio));
+    if (width_px != runtime.width_px || height_px != runtime.height_px) {
+        emscripten_set_canvas_element_size(kCanvas, width_px, height_px);
+        runtime.width_px = width_px;
+        runtime.height_px = height_px;
+    }
+    io.DisplaySize = ImVec2(static_cast<float>(css_width), static_cast<float>(css_height));
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>(ratio), static_cast<float>(ratio));
+}
+
+void draw_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    sync_canvas_size(io);
+
+    const double now = emscripten_get_now();
+    io.DeltaTime = runtime.last_frame_ms > 0
+                       ? static_cast<float>(std::fmax(now - runtime.last_frame_ms, 1.0) / 1000.0)
+                       : 1.0f / 60.0f;
+    runtime.last_frame_ms = now;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    portal::ui::begin_widget_frame(ImGui::GetCurrentContext());
+    ImGui::NewFrame();
+    portal::ui::draw_portal(*runtime.app);
+    ImGui::Render();
+    portal::ui::end_widget_frame();
+
+    glViewport(0, 0, runtime.width_px, runtime.height_px);
+    glClearColor(0.953f, 0.965f, 0.98f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    report_frame_drawn();
+
+    if (--runtime.frames_left <= 0) {
+        runtime.loop_paused = true;
+        emscripten_pause_main_loop();
+    }
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    request_frames();
+    return EM_FALSE;
+}
+
+bool create_gl_context() {
+    EmscriptenWebGLContextAttributes attributes;
+    emscripten_webgl_init_context_attributes(&attributes);
+    attributes.majorVersion = 2;
+    attributes.minorVersion = 0;
+    attributes.alpha = EM_FALSE;
+    attributes.antialias = EM_FALSE;
+    attributes.premultipliedAlpha = EM_FALSE;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context(kCanvas, &attributes);
+    if (context <= 0) {
+        return false;
+    }
+    emscripten_webgl_make_context_current(context);
+    return true;
+}
+
+bool load_font(ImGuiIO& io) {
+    int size = 0;
+    void* bytes = take_font_bytes(&size);
+    if (bytes == nullptr || size <= 0) {
+        return false;
+    }
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = true;
+    return io.Fonts->AddFontFromMemoryTTF(bytes, size, portal::ui::kBodyFontSize, &config) !=
+           nullptr;
+}
+
+} // namespace
+
+// Returns the widgets of the last frame as JSON; browser tests and the accessibility mirror
+// read it.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* portal_widgets_json() {
+    static std::string json;
+    json = portal::ui::last_frame_widgets_json();
+    return json.c_str();
+}
+
+// Asks for frames to be drawn, e.g. after the page changed something the app shows.
+extern "C" EMSCRIPTEN_KEEPALIVE void portal_request_frames() {
+    request_frames();
+}
+
+int main() {
+    if (!create_gl_context()) {
+        report_start_failure("webgl2");
+        return 1;
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // A blinking caret would need a frame every half second while a field has focus.
+    io.ConfigInputTextCursorBlink = false;
+    io.BackendPlatformName = "portal_web";
+
+    GLint max_texture_size = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture_size);
+    if (max_texture_size > 0) {
+        // Phones often cap textures at 4096 pixels; the glyph atlas must stay within that, and
+        // ImGui wants a power of two.
+        int limit = 1;
+        while (limit * 2 <= max_texture_size && limit < io.Fonts->TexMaxWidth) {
+            limit *= 2;
+        }
+        io.Fonts->TexMaxWidth = limit;
+        io.Fonts->TexMaxHeight = limit;
+    }
+    if (!load_font(io)) {
+        report_start_failure("font");
+        return 1;
+    }
+    portal::ui::apply_theme();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    portal::PlatformServices services;
+    services.transport = &runtime.transport;
+    services.changed = request_frames;
+    services.open_url = [](const std::string& url) { open_in_new_tab(url.c_str()); };
+    runtime.app = std::make_unique<portal::PortalApp>(std::move(services));
+    runtime.app->load_settings();
+
+    portal::platform::install_web_input(kCanvas, request_frames);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+    portal::platform::log_info("portal started");
+    emscripten_set_main_loop(draw_frame, 0, false);
+    return 0;
+}

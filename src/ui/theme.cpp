@@ -1,0 +1,66 @@
+#include "ui/theme.h"
+
+namespace portal::ui {
+
+void apply_theme() {
+    ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::StyleColorsLight(&style);
+
+    style.FontSizeBase = kBodyFontSize;
+    style.WindowPadding = ImVec2(16, 16);
+    style.FramePadding = ImVec2(10, 7);
+    style.ItemSpacing = ImVec2(10, 10);
+    style.ItemInnerSpacing = ImVec2(8, 6);
+    style.WindowRounding = 6;
+    style.ChildRounding = 6;
+    style.FrameRounding = 4;
+    style.PopupRounding = 4;
+    style.GrabRounding = 4;
+    style.TabRounding = 4;
+    style.WindowBorderSize = 1;
+    style.ChildBorderSize = 1;
+    style.FrameBorderSize = 1;
+    style.ScrollbarSize = 12;
+
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(colors::kText);
+    c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(colors::kMutedText);
+    c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(colors::kPage);
+    c[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(colors::kCard);
+    c[ImGuiCol_PopupBg] = ImGui::ColorConvertU32ToFloat4(colors::kCard);
+    c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(colors::kBorder);
+    c[ImGuiCol_Separator] = ImGui::ColorConvertU32ToFloat4(colors::kBorder);
+    c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_FrameBgHovered] = ImVec4(0.93f, 0.96f, 1.0f, 1);
+    c[ImGuiCol_FrameBgActive] = ImVec4(0.89f, 0.94f, 1.0f, 1);
+    c[ImGuiCol_Button] = ImVec4(0.93f, 0.95f, 0.98f, 1);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.85f, 0.91f, 0.98f, 1);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.76f, 0.86f, 0.97f, 1);
+    c[ImGuiCol_Tab] = ImVec4(0.93f, 0.95f, 0.98f, 1);
+    c[ImGuiCol_TabHovered] = ImVec4(0.80f, 0.88f, 0.97f, 1);
+    c[ImGuiCol_TabSelected] = ImVec4(0.84f, 0.91f, 0.99f, 1);
+    c[ImGuiCol_TabSelectedOverline] = ImGui::ColorConvertU32ToFloat4(colors::kBrand);
+    c[ImGuiCol_CheckMark] = ImGui::ColorConvertU32ToFloat4(colors::kBrand);
+    c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.1f, 0.15f, 0.2f, 0.45f);
+    c[ImGuiCol_TitleBgActive] = ImGui::ColorConvertU32ToFloat4(colors::kBrand);
+    c[ImGuiCol_TitleBg] = ImGui::ColorConvertU32ToFloat4(colors::kBrand);
+    c[ImGuiCol_NavCursor] = ImGui::ColorConvertU32ToFloat4(colors::kBrandDark);
+}
+
+bool primary_button(const char* label, const ImVec2& size) {
+    ImGui::PushStyleColor(ImGuiCol_Button, colors::kBrand);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::kBrandDark);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors::kBrandDark);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::kOnBrand);
+    bool pressed = ImGui::Button(label, size);
+    ImGui::PopStyleColor(4);
+    return pressed;
+}
+
+void error_text(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::kError);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+} // namespace portal::ui

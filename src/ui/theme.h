@@ -1,0 +1,37 @@
+// The portal's look: colours, spacing and the ImGui style derived from them.
+#pragma once
+
+#include "imgui.h"
+
+namespace portal::ui {
+
+namespace colors {
+inline constexpr ImU32 kBrand = IM_COL32(22, 96, 171, 255);        // header and primary buttons
+inline constexpr ImU32 kBrandDark = IM_COL32(14, 70, 130, 255);
+inline constexpr ImU32 kPage = IM_COL32(243, 246, 250, 255);
+inline constexpr ImU32 kCard = IM_COL32(255, 255, 255, 255);
+inline constexpr ImU32 kBorder = IM_COL32(220, 227, 236, 255);
+inline constexpr ImU32 kText = IM_COL32(31, 45, 61, 255);
+inline constexpr ImU32 kMutedText = IM_COL32(102, 115, 133, 255);
+inline constexpr ImU32 kError = IM_COL32(200, 40, 40, 255);
+inline constexpr ImU32 kOnBrand = IM_COL32(255, 255, 255, 255);
+} // namespace colors
+
+// Font sizes in CSS pixels.
+inline constexpr float kBodyFontSize = 16.0f;
+inline constexpr float kTitleFontSize = 24.0f;
+inline constexpr float kSectionFontSize = 19.0f;
+
+// The widest the page content grows; wider windows get margins.
+inline constexpr float kContentMaxWidth = 1120.0f;
+
+// Applies the portal style to the current ImGui context.
+void apply_theme();
+
+// A primary (filled brand colour) button.
+bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
+
+// Text in the error colour, wrapped to the available width.
+void error_text(const char* text);
+
+} // namespace portal::ui

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Cut the portal's Chinese font subset from Debian's WenQuanYi Micro Hei.
+
+The subset holds printable ASCII, common CJK and full-width punctuation, the 3,755 level-1
+characters of GB 2312 (the most frequently used Chinese characters), and every non-ASCII
+character that appears in the product's sources and assets, so no UI string can show a
+missing glyph. Rarer characters (some names) are not in it yet.
+"""
+
+import argparse
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+SOURCE_SUFFIXES = {".cpp", ".h", ".json", ".md", ".txt", ".tsv"}
+
+
+def gb2312_level1():
+    """Yield the GB 2312 level-1 characters (rows 16 to 55 of the code table)."""
+    for row in range(0xB0, 0xD8):
+        for cell in range(0xA1, 0xFF):
+            try:
+                yield bytes([row, cell]).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+
+
+def punctuation():
+    ranges = [(0x20, 0x7E), (0x3000, 0x303F), (0xFF01, 0xFF5E), (0x2010, 0x2027),
+              (0x2030, 0x203B), (0x00B7, 0x00B7), (0x00D7, 0x00D7), (0x2190, 0x2193),
+              (0x25A0, 0x25CF), (0x2460, 0x2473)]
+    for first, last in ranges:
+        for code in range(first, last + 1):
+            yield chr(code)
+
+
+def characters_in(folders):
+    for folder in folders:
+        for path in sorted(pathlib.Path(folder).rglob("*")):
+            if path.suffix not in SOURCE_SUFFIXES or not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8", errors="ignore")
+            yield from (c for c in text if ord(c) > 0x7E)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--font", required=True, help="source TTF/TTC file")
+    parser.add_argument("--output", required=True, help="subset TTF to write")
+    parser.add_argument("--scan", nargs="*", default=[], help="folders whose text is included")
+    args = parser.parse_args()
+
+    chars = set(punctuation()) | set(gb2312_level1()) | set(characters_in(args.scan))
+    chars = {c for c in chars if c.isprintable() or c == "\u3000"}
+    pathlib.Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt") as text_file:
+        text_file.write("".join(sorted(chars)))
+        text_file.flush()
+        result = subset(args.font, text_file.name, args.output)
+    if result.returncode != 0:
+        sys.stderr.write(result.stderr)
+        return result.returncode
+    print(f"font subset: {len(chars)} characters -> {args.output}")
+    return 0
+
+
+def subset(font, text_file, output):
+
+    command = [
+        "pyftsubset", font, "--font-number=0", f"--text-file={text_file}",
+        f"--output-file={output}", "--layout-features=", "--no-hinting",
+        "--desubroutinize", "--name-IDs=1,2,3,4,6", "--drop-tables+=DSIG,GSUB,GPOS,GDEF",
+    ]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
