@@ -41,9 +41,12 @@ void service_card(PortalApp& app, const ServiceCard& card, float width) {
         ImGui::Bullet();
         ImGui::TextUnformatted(service);
     }
-    ImGui::SetCursorPosY(kCardHeight - ImGui::GetFrameHeight() - ImGui::GetStyle().WindowPadding.y);
-    if (!app.session() && primary_button(card.login_label, ImVec2(160, 0))) {
-        app.open_login(card.login_kind);
+    if (!app.session()) {
+        ImGui::SetCursorPosY(kCardHeight - ImGui::GetFrameHeight() -
+                             ImGui::GetStyle().WindowPadding.y);
+        if (primary_button(card.login_label, ImVec2(160, 0))) {
+            app.open_login(card.login_kind);
+        }
     }
     ImGui::EndChild();
 }

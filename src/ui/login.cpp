@@ -151,7 +151,11 @@ void draw_login_dialog(PortalApp& app) {
             ImGuiTabItemFlags flags =
                 (just_opened && form.kind() == tab.kind) ? ImGuiTabItemFlags_SetSelected : 0;
             if (ImGui::BeginTabItem(tab.label, nullptr, flags)) {
-                form.select_kind(tab.kind);
+                // While opening, the bar still shows the tab selected last time; the requested
+                // one takes over from the next frame on.
+                if (!just_opened) {
+                    form.select_kind(tab.kind);
+                }
                 ImGui::Spacing();
                 draw_form(app, just_opened);
                 ImGui::EndTabItem();

@@ -11,36 +11,48 @@ namespace portal::ui {
 
 namespace {
 
-struct PendingRect {
-    ImGuiID id = 0;
-    ImRect rect;
-};
-
 std::vector<WidgetInfo> collecting;
 std::vector<WidgetInfo> completed;
-PendingRect last_added;
+// Rectangles reported by the item-add hook this frame. A widget's info usually follows its own
+// rectangle at once, but a tab bar reports its tabs' info after the tab contents.
+ImPool<ImRect> rects_this_frame;
 
-WidgetRole role_from(ImGuiContext* context, ImGuiID id, ImGuiItemStatusFlags flags) {
+WidgetRole role_from(ImGuiItemStatusFlags flags) {
     if (flags & ImGuiItemStatusFlags_Inputable) {
         return WidgetRole::TextBox;
     }
     if (flags & ImGuiItemStatusFlags_Checkable) {
         return WidgetRole::Checkbox;
     }
-    // Tab items report no status flag of their own: recognise them by their tab bar.
-    ImGuiTabBar* tab_bar = context->CurrentTabBar;
-    if (tab_bar != nullptr && ImGui::TabBarFindTabByID(tab_bar, id) != nullptr) {
-        return WidgetRole::Tab;
-    }
     return WidgetRole::Button;
+}
+
+// The tab of the current tab bar with `id`, if `id` is a tab. Tabs report no status flag of
+// their own, and their info arrives after the tab contents, so they are found through the bar.
+const ImGuiTabItem* find_tab(ImGuiContext* context, ImGuiID id) {
+    ImGuiTabBar* tab_bar = context->CurrentTabBar;
+    return tab_bar == nullptr ? nullptr : ImGui::TabBarFindTabByID(tab_bar, id);
 }
 
 std::string visible_label(const char* label) {
     if (label == nullptr) {
         return "";
     }
-    const char* end = std::strstr(label, "##");
-    return end == nullptr ? std::string(label) : std::string(label, end);
+    const char* hidden = std::strstr(label, "##");
+    if (hidden == nullptr) {
+        return label;
+    }
+    if (hidden != label) {
+        return std::string(label, hidden);
+    }
+    const char* name = label;
+    for (const char* next = label; (next = std::strstr(next, "##")) != nullptr; next += 2) {
+        name = next + 2;
+    }
+    while (*name == '#') {
+        ++name;
+    }
+    return name;
 }
 
 const char* role_name(WidgetRole role) {
@@ -63,7 +75,7 @@ const char* role_name(WidgetRole role) {
 
 void begin_widget_frame(ImGuiContext* context) {
     collecting.clear();
-    last_added = {};
+    rects_this_frame.Clear();
     context->TestEngineHookItems = true;
 }
 
@@ -97,13 +109,28 @@ std::string last_frame_widgets_json() {
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb,
                                  const ImGuiLastItemData*) {
-    portal::ui::last_added = {id, bb};
+    *portal::ui::rects_this_frame.GetOrAddByKey(id) = bb;
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label,
                                   ImGuiItemStatusFlags flags) {
     using namespace portal::ui;
-    if (last_added.id != id || label == nullptr) {
+    if (label == nullptr) {
+        return;
+    }
+    const ImGuiTabItem* tab = find_tab(ctx, id);
+    ImRect rect;
+    if (tab != nullptr) {
+        const ImRect& bar = ctx->CurrentTabBar->BarRect;
+        const float left = bar.Min.x + tab->Offset - ctx->CurrentTabBar->ScrollingAnim;
+        rect = ImRect(left, bar.Min.y, left + tab->Width, bar.Max.y);
+    } else if (const ImRect* added = rects_this_frame.GetByKey(id)) {
+        rect = *added;
+    } else {
+        return;
+    }
+    // Windows report themselves too; only widgets belong in the list.
+    if (ImGui::FindWindowByID(id) != nullptr) {
         return;
     }
     std::string text = visible_label(label);
@@ -112,14 +139,13 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     }
     WidgetInfo widget;
     widget.id = id;
-    widget.role = role_from(ctx, id, flags);
+    widget.role = tab != nullptr ? WidgetRole::Tab : role_from(flags);
     widget.label = std::move(text);
     widget.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
     if (widget.role == WidgetRole::Tab) {
         widget.checked = ctx->CurrentTabBar->SelectedTabId == id;
     }
     widget.focused = ctx->ActiveId == id || ctx->NavId == id;
-    const ImRect& rect = last_added.rect;
     widget.x = rect.Min.x;
     widget.y = rect.Min.y;
     widget.width = rect.GetWidth();

@@ -90,6 +90,12 @@ export async function findWidget(page, role, label, timeout = 10000) {
   }
 }
 
+// Fails when Dear ImGui shows its error-recovery tooltip (an API misuse in a screen).
+export async function assertNoImGuiError(page) {
+  const found = (await widgets(page)).some((w) => w.label === "Enable Asserts");
+  if (found) throw new Error("Dear ImGui reported an API misuse on this screen");
+}
+
 // Clicks the centre of a widget found by role and label.
 export async function clickWidget(page, role, label) {
   const widget = await findWidget(page, role, label);

@@ -6,7 +6,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 
 import {
-  clickWidget, findWidget, launchChromium, repoRoot, startServer, waitForFrames, widgets,
+  assertNoImGuiError, clickWidget, findWidget, launchChromium, repoRoot, startServer, waitForFrames, widgets,
 } from "./chromium.mjs";
 
 const shots = path.join(repoRoot, "test-results");
@@ -39,6 +39,7 @@ async function describeScreenshot(buffer) {
 }
 
 async function screenshot(name) {
+  await assertNoImGuiError(page);
   mkdirSync(shots, { recursive: true });
   const buffer = await page.screenshot({ path: path.join(shots, name) });
   return describeScreenshot(buffer);
