@@ -1,0 +1,235 @@
+"""The HTTP request handler: reads requests, sends API and static responses, logs one line
+per request with personal numbers masked."""
+
+import http.server
+import json
+import logging
+import shutil
+import time
+import urllib.parse
+
+from server import api, errors
+from server.identifiers import mask_personal_numbers
+
+log = logging.getLogger("portal.http")
+
+NOT_FOUND_PAGE = ("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\">"
+                  "<title>页面不存在</title><p>页面不存在，请检查地址。</p></html>").encode("utf-8")
+
+API_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+CORS_ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key"
+
+
+class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    # Seconds a connection may sit idle or a body may take to arrive.
+    timeout = 30
+
+    def version_string(self):
+        return "Portal"
+
+    def log_message(self, format, *args):
+        # The default access log prints the raw request line; log_request() below masks it.
+        pass
+
+    def log_request(self, code="-", size="-"):
+        pass
+
+    def do_GET(self):
+        self._dispatch()
+
+    def do_HEAD(self):
+        self._dispatch()
+
+    def do_POST(self):
+        self._dispatch()
+
+    def do_PUT(self):
+        self._dispatch()
+
+    def do_PATCH(self):
+        self._dispatch()
+
+    def do_DELETE(self):
+        self._dispatch()
+
+    def do_OPTIONS(self):
+        self._dispatch()
+
+    def _dispatch(self):
+        started = time.perf_counter()
+        self._status = 0
+        path, _, query_string = self.path.partition("?")
+        path = path.partition("#")[0]
+        try:
+            if path == "/api" or path.startswith("/api/"):
+                self._handle_api(path, query_string)
+            else:
+                self._handle_static(path)
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True
+            self._status = self._status or 499
+        except Exception:
+            log.exception("unhandled error for %s %s", self.command,
+                          mask_personal_numbers(path))
+            self.close_connection = True
+            if not self._headers_sent():
+                error = errors.internal_error()
+                self._send_json(error.status, error.body())
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        log.info("%s %s %d %.1fms", self.command, mask_personal_numbers(path), self._status,
+                 elapsed_ms)
+
+    def _headers_sent(self):
+        return self._status != 0
+
+    # API ------------------------------------------------------------------------------------
+
+    def _handle_api(self, path, query_string):
+        portal = self.server.portal
+        if self.command == "OPTIONS":
+            self._send_preflight()
+            return
+        try:
+            raw_body = self._read_body()
+        except errors.ApiError as error:
+            self._send_json(error.status, error.body(), error.headers)
+            return
+        if self.command not in API_METHODS:
+            error = errors.method_not_allowed(list(API_METHODS))
+            self._send_json(error.status, error.body(), error.headers)
+            return
+        request = api.ApiRequest(self.command, path, _parse_query(query_string), self.headers,
+                                 raw_body)
+        status, body, headers = portal.handle_api(request)
+        self._send_json(status, body, headers)
+
+    def _read_body(self):
+        """Return the request body; raise ApiError for a missing or oversized length."""
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            self.close_connection = True
+            raise errors.ApiError(411, "length_required", "请求须带 Content-Length，不支持分块传输")
+        length_text = self.headers.get("Content-Length")
+        if length_text is None:
+            return b""
+        try:
+            length = int(length_text)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self.close_connection = True
+            raise errors.ApiError(400, "invalid_request", "Content-Length 无效")
+        if length > api.MAX_BODY_BYTES:
+            # The body stays unread, so the connection cannot carry another request.
+            self.close_connection = True
+            raise errors.ApiError(413, "payload_too_large",
+                                  f"请求内容过大，不能超过{api.MAX_BODY_BYTES // 1024} KiB")
+        return self.rfile.read(length) if length else b""
+
+    def _send_preflight(self):
+        self._status = 204
+        self.send_response(204)
+        self._send_cors_headers()
+        if self._allowed_origin():
+            self.send_header("Access-Control-Allow-Methods", ", ".join(API_METHODS))
+            self.send_header("Access-Control-Allow-Headers", CORS_ALLOWED_HEADERS)
+            self.send_header("Access-Control-Max-Age", "600")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _allowed_origin(self):
+        origin = self.headers.get("Origin")
+        if origin and origin in self.server.portal.config.allowed_origins:
+            return origin
+        return None
+
+    def _send_cors_headers(self):
+        origin = self._allowed_origin()
+        if origin:
+            # The API uses bearer tokens, not cookies, so credentials are never allowed.
+            self.send_header("Access-Control-Allow-Origin", origin)
+        self.send_header("Vary", "Origin")
+
+    def _send_json(self, status, body, headers=None):
+        payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self._status = status
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(payload)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self._send_cors_headers()
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(payload)
+
+    # Static files ---------------------------------------------------------------------------
+
+    def _handle_static(self, path):
+        if self.command not in ("GET", "HEAD"):
+            self._discard_body()
+            self._status = 405
+            self.send_response(405)
+            self.send_header("Allow", "GET, HEAD")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self._discard_body()
+        response = self.server.portal.static.respond(path, self.headers)
+        if response is None:
+            self._send_not_found()
+            return
+        self._status = response.status
+        self.send_response(response.status)
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self._send_common_static_headers()
+        if response.status == 304:
+            self.end_headers()
+            return
+        self.send_header("Content-Length", str(response.length))
+        self.end_headers()
+        if self.command == "HEAD":
+            return
+        if response.file_path is not None:
+            with open(response.file_path, "rb") as file:
+                shutil.copyfileobj(file, self.wfile)
+        else:
+            self.wfile.write(response.body)
+
+    def _send_common_static_headers(self):
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "strict-origin-when-cross-origin")
+        # The page may be framed by the legacy portal on another site, so no X-Frame-Options;
+        # its files are only for this origin's pages.
+        self.send_header("Cross-Origin-Resource-Policy", "same-origin")
+
+    def _send_not_found(self):
+        self._status = 404
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(NOT_FOUND_PAGE)))
+        self.send_header("Cache-Control", "no-store")
+        self._send_common_static_headers()
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(NOT_FOUND_PAGE)
+
+    def _discard_body(self):
+        length_text = self.headers.get("Content-Length", "0")
+        try:
+            length = int(length_text)
+        except ValueError:
+            length = 0
+        if 0 < length <= api.MAX_BODY_BYTES:
+            self.rfile.read(length)
+        elif length or "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            self.close_connection = True
+
+
+def _parse_query(query_string):
+    pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
+    return dict(pairs)
