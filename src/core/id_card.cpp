@@ -1,0 +1,315 @@
+#include "core/id_card.h"
+
+#include "core/administrative_division.h"
+#include "core/text_normalize.h"
+
+#include <array>
+
+namespace portal {
+namespace {
+
+constexpr std::size_t kLength = 18;
+constexpr std::size_t kLegacyLength = 15;
+
+// Weight of position i (1-based) is 2^(18-i) mod 11 (ISO 7064 MOD 11-2).
+constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
+// Check character for each value of the weighted sum mod 11.
+constexpr std::string_view kCheckCharacters = "10X98765432";
+
+// A birth more than this many years before today is probably a typing error.
+constexpr int kImplausibleAge = 120;
+
+bool isDigit(char32_t c) {
+    return c >= U'0' && c <= U'9';
+}
+
+bool isAsciiLetter(char32_t c) {
+    return c >= U'A' && c <= U'Z';
+}
+
+int parseDigits(std::string_view digits) {
+    int value = 0;
+    for (char c : digits) {
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+// The legacy foreigner's card has three nationality letters followed by twelve digits.
+bool looksLikeLegacyForeignCard(const std::string& number) {
+    return number.size() == kLegacyLength && isAsciiLetter(static_cast<unsigned char>(number[0])) &&
+           isAsciiLetter(static_cast<unsigned char>(number[1])) &&
+           isAsciiLetter(static_cast<unsigned char>(number[2]));
+}
+
+// Blocks on the first character that is not a digit, allowing X only as the 18th of 18.
+// Returns false if one was found.
+bool checkCharacters(const std::string& number, std::size_t firstChecked, IdCardVerdict& verdict) {
+    const std::size_t length = countCodePoints(number);
+    std::size_t offset = 0;
+    std::size_t position = 0;
+    bool wellFormed = true;
+    while (offset < number.size()) {
+        const char32_t c = decodeCodePoint(number, offset, wellFormed);
+        ++position;
+        if (position < firstChecked || isDigit(c)) {
+            continue;
+        }
+        if (c == U'X' && position == kLength && length == kLength) {
+            continue;
+        }
+
+        std::string message = "第" + std::to_string(position) + "位的" + describeCharacter(c);
+        message += c == U'X' ? "只能出现在第18位（校验码）"
+                             : "不是数字，证件号码只能由数字和末位的 X 组成";
+        verdict.block("invalid_character", message, position);
+        return false;
+    }
+    return true;
+}
+
+void blockWrongLength(std::size_t length, IdCardVerdict& verdict) {
+    verdict.block("wrong_length",
+                  "身份证号码应为18位（或15位旧号码），当前为" + std::to_string(length) + "位");
+}
+
+// Reads the birth date at 1-based `position` (YYYYMMDD) and checks it against `today`.
+void checkBirthDate(const std::string& number, std::size_t position, const CalendarDate& today,
+                    IdCardVerdict& verdict) {
+    const std::string_view digits = std::string_view(number).substr(position - 1, 8);
+    const CalendarDate birth{parseDigits(digits.substr(0, 4)), parseDigits(digits.substr(4, 2)),
+                             parseDigits(digits.substr(6, 2))};
+    const std::string range =
+        "第" + std::to_string(position) + "-" + std::to_string(position + 7) + "位";
+
+    if (!isValidDate(birth)) {
+        verdict.block("invalid_birth_date",
+                      range + "出生日期“" + std::string(digits) + "”不是有效日期", position);
+        return;
+    }
+    if (today < birth) {
+        verdict.block("birth_date_in_future",
+                      range + "出生日期 " + formatDate(birth) + " 晚于今天，请核对", position);
+        return;
+    }
+    verdict.details.birthDate = birth;
+    if (wholeYearsBetween(birth, today) > kImplausibleAge) {
+        verdict.warn("birth_date_implausible",
+                     range + "出生日期 " + formatDate(birth) + " 距今超过" +
+                         std::to_string(kImplausibleAge) + "年，请核对",
+                     position);
+    }
+}
+
+void readSex(const std::string& number, IdCardVerdict& verdict) {
+    verdict.details.sex = (number[16] - '0') % 2 == 1 ? Sex::male : Sex::female;
+}
+
+void checkCheckCharacter(const std::string& number, IdCardVerdict& verdict) {
+    const char expected = computeIdCardCheckCharacter(std::string_view(number).substr(0, 17));
+    if (expected != number[17]) {
+        verdict.block("check_character_mismatch",
+                      "第18位校验码应为 " + std::string(1, expected) + "，实际为 " +
+                          std::string(1, number[17]) + "，请核对号码是否输错",
+                      18);
+    }
+}
+
+// Checks the administrative division of a citizen's number (positions 1-6).
+void checkResidentDivision(const std::string& number, IdCardVerdict& verdict) {
+    const std::string division = number.substr(0, 6);
+    const DivisionInfo info = lookupDivision(division);
+    verdict.details.divisionName = info.fullName();
+    if (!info.provinceKnown) {
+        verdict.block("unknown_province",
+                      "第1-2位“" + division.substr(0, 2) + "”不是有效的省级行政区划代码", 1);
+        return;
+    }
+
+    // Limitation: only Fujian's prefectures and counties are listed, so numbers from other
+    // provinces are checked to the province level.
+    if (!info.lowerLevelsListed) {
+        return;
+    }
+    if (!info.prefectureKnown) {
+        verdict.warn("unknown_prefecture",
+                     "第3-4位“" + division.substr(2, 2) + "”不是" + info.provinceName +
+                         "的地级行政区划代码，请核对",
+                     3);
+        return;
+    }
+    if (!info.countyKnown) {
+        verdict.warn("unknown_county",
+                     "第5-6位“" + division.substr(4, 2) + "”不是" + info.provinceName +
+                         info.prefectureName + "已知的县级行政区划代码，请核对",
+                     5);
+    }
+}
+
+// Checks the first six digits of a residence permit: 810000, 820000 or 830000.
+void checkPermitPrefix(const std::string& number, IdCardVerdict& verdict) {
+    verdict.details.divisionName = std::string(provinceName(number.substr(0, 2)));
+    if (number.compare(2, 4, "0000") != 0) {
+        verdict.block(
+            "invalid_division_code",
+            "港澳台居民居住证号码的前6位应为 " + number.substr(0, 2) + "0000，第3-6位应为 0000", 3);
+    }
+}
+
+// Checks the province of the accepting office of a foreigner's card (positions 2-3).
+void checkForeignCardProvince(const std::string& number, IdCardVerdict& verdict) {
+    const std::string province = number.substr(1, 2);
+    verdict.details.divisionName = std::string(provinceName(province));
+    if (verdict.details.divisionName.empty()) {
+        verdict.block("unknown_province",
+                      "第2-3位受理地代码“" + province + "”不是有效的省级行政区划代码", 2);
+    }
+}
+
+void validateLegacyForeignCard(IdCardVerdict& verdict) {
+    verdict.details.kind = IdCardKind::foreign_permanent_residence_legacy;
+    // Limitation: the digits of this format are not decoded, so birth date and sex stay
+    // unknown and the form must collect them from the user.
+    checkCharacters(verdict.normalized, 4, verdict);
+}
+
+IdCardKind classifyEighteenDigits(const std::string& number) {
+    // The foreigner's card of 2023 starts with 9, which no province code does.
+    if (number[0] == '9') {
+        return IdCardKind::foreign_permanent_residence;
+    }
+    const std::string_view prefix = std::string_view(number).substr(0, 2);
+    if (prefix == "81") {
+        return IdCardKind::hong_kong_residence_permit;
+    }
+    if (prefix == "82") {
+        return IdCardKind::macao_residence_permit;
+    }
+    if (prefix == "83") {
+        return IdCardKind::taiwan_residence_permit;
+    }
+    return IdCardKind::resident;
+}
+
+// Validates an 18-digit number of the given kind: all kinds share the birth date at 7-14, the
+// sex digit at 17 and the check character at 18.
+void validateEighteenDigits(IdCardKind kind, const CalendarDate& today, IdCardVerdict& verdict) {
+    const std::string& number = verdict.normalized;
+    verdict.details.kind = kind;
+    switch (kind) {
+    case IdCardKind::foreign_permanent_residence:
+        // 9, accepting province (2), nationality (3), then birth date, sequence and check.
+        // NOTE: this layout of positions 2-14 is taken from the 2023 format's description but
+        // has not been checked against issued cards, and an unknown province blocks.
+        checkForeignCardProvince(number, verdict);
+        break;
+    case IdCardKind::hong_kong_residence_permit:
+    case IdCardKind::macao_residence_permit:
+    case IdCardKind::taiwan_residence_permit:
+        checkPermitPrefix(number, verdict);
+        break;
+    default:
+        checkResidentDivision(number, verdict);
+        break;
+    }
+
+    checkBirthDate(number, 7, today, verdict);
+    readSex(number, verdict);
+    checkCheckCharacter(number, verdict);
+}
+
+} // namespace
+
+char computeIdCardCheckCharacter(std::string_view first17) {
+    if (first17.size() != kWeights.size()) {
+        return '\0';
+    }
+    int sum = 0;
+    for (std::size_t i = 0; i < first17.size(); ++i) {
+        if (!isDigit(static_cast<unsigned char>(first17[i]))) {
+            return '\0';
+        }
+        sum += (first17[i] - '0') * kWeights[i];
+    }
+    return kCheckCharacters[static_cast<std::size_t>(sum % 11)];
+}
+
+std::string convertLegacyIdCardNumber(std::string_view legacy) {
+    if (legacy.size() != kLegacyLength) {
+        return {};
+    }
+    for (char c : legacy) {
+        if (!isDigit(static_cast<unsigned char>(c))) {
+            return {};
+        }
+    }
+    // 15-digit numbers were issued before 1999 to people born in the 1900s, so the century
+    // is always 19.
+    std::string converted = std::string(legacy.substr(0, 6)) + "19" + std::string(legacy.substr(6));
+    converted += computeIdCardCheckCharacter(converted);
+    return converted;
+}
+
+std::string_view idCardKindName(IdCardKind kind) {
+    switch (kind) {
+    case IdCardKind::resident:
+        return "居民身份证";
+    case IdCardKind::hong_kong_residence_permit:
+    case IdCardKind::macao_residence_permit:
+        return "港澳居民居住证";
+    case IdCardKind::taiwan_residence_permit:
+        return "台湾居民居住证";
+    case IdCardKind::foreign_permanent_residence:
+    case IdCardKind::foreign_permanent_residence_legacy:
+        return "外国人永久居留身份证";
+    case IdCardKind::unknown:
+        break;
+    }
+    return "未知证件";
+}
+
+IdCardVerdict validateIdCardNumber(std::string_view input, const CalendarDate& today) {
+    IdCardVerdict verdict;
+    static_cast<Verdict&>(verdict) = normalizeIdentifier(input);
+    if (verdict.isBlocked()) {
+        return verdict;
+    }
+    if (verdict.normalized.empty()) {
+        verdict.block("empty", "请输入证件号码");
+        return verdict;
+    }
+
+    if (looksLikeLegacyForeignCard(verdict.normalized)) {
+        validateLegacyForeignCard(verdict);
+        return verdict;
+    }
+
+    const std::size_t length = countCodePoints(verdict.normalized);
+    if (!checkCharacters(verdict.normalized, 1, verdict)) {
+        if (length != kLength && length != kLegacyLength) {
+            blockWrongLength(length, verdict);
+        }
+        return verdict;
+    }
+
+    // After the character check every character is one ASCII byte.
+    if (length == kLegacyLength) {
+        const std::string legacy = verdict.normalized;
+        verdict.normalized = convertLegacyIdCardNumber(legacy);
+        verdict.details.convertedFromLegacy = true;
+        verdict.warn("legacy_number_converted",
+                     "15位旧号码已按规则转换为18位号码 " + verdict.normalized + "，请核对");
+        validateEighteenDigits(IdCardKind::resident, today, verdict);
+        return verdict;
+    }
+    if (length != kLength) {
+        blockWrongLength(length, verdict);
+        return verdict;
+    }
+
+    validateEighteenDigits(classifyEighteenDigits(verdict.normalized), today, verdict);
+    return verdict;
+}
+
+} // namespace portal
