@@ -73,3 +73,11 @@ def choice_field(body, name, label, choices):
         raise errors.invalid_request(
             f"{label}取值无效：{value}，可选值：{'、'.join(choices)}（字段 {name}）", field=name)
     return value
+
+
+def int_param(request, name):
+    """Return the path parameter name as a positive int, or raise ApiError 404."""
+    text = request.params.get(name, "")
+    if not text.isdigit() or len(text) > 12 or int(text) == 0:
+        raise errors.not_found()
+    return int(text)

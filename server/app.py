@@ -5,8 +5,8 @@ import http.server
 import logging
 import socket
 
-from server import (auth, db, errors, logins, multi_insurance, passwords, registration, routing, seed,
-                    sms, static, units, web)
+from server import (auth, content, db, declarations, errors, logins, multi_insurance, passwords,
+                    person, registration, routing, seed, sms, staff, static, units, web)
 from server.clock import SystemClock
 
 log = logging.getLogger("portal")
@@ -39,7 +39,8 @@ class Portal:
         self.sms = sms.SmsCodes(self.db, self.clock, self.sms_gateway)
         self.static = static.StaticFiles(config.root)
         self.router = routing.Router()
-        for module in (logins, sms, registration, units, multi_insurance):
+        for module in (logins, sms, registration, units, multi_insurance, staff, declarations,
+                       person, content):
             module.register(self.router)
 
     def handle_api(self, request):
@@ -50,6 +51,8 @@ class Portal:
             result = handler(self, request)
         except errors.ApiError as error:
             return error.status, error.body(), error.headers
+        if isinstance(result, tuple) and len(result) == 3:
+            return result
         if isinstance(result, tuple):
             status, body = result
             return status, body, {}
@@ -63,6 +66,8 @@ class PortalServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     # A restarted server may bind the port again at once.
     allow_reuse_address = True
+    # The default backlog of 5 refuses connections when a page loads many files at once.
+    request_queue_size = 64
 
     def __init__(self, portal):
         self.portal = portal

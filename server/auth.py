@@ -46,7 +46,7 @@ def user_json(connection, account):
     return user
 
 
-# What each kind of user types as credentials, for the invalid_credentials message.
+# Credential names of each user kind, for the invalid_credentials message.
 CREDENTIAL_NAMES = {
     "person": "账号或密码",
     "legal_person": "用户名、手机号码或密码",
@@ -84,8 +84,8 @@ class Authenticator:
         other_factors_match=False makes a right password fail too, for logins
         whose other typed values (such as the mobile number) do not match the
         account. Raises ApiError 401 with the attempts left, or 423 once the
-        account is locked. Unknown identifiers are counted in login_failures,
-        so they lock and answer exactly like existing accounts.
+        account is locked. Failures of unknown identifiers are counted in
+        login_failures, so they lock and get the same errors as existing accounts.
         """
         stored_hash = account["password_hash"] if account is not None else None
         # The scrypt work happens outside the database lock and for unknown accounts too.
@@ -228,6 +228,6 @@ class _IdentifierFailures:
             " DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until,"
             " updated_at = excluded.updated_at",
             (*self.key, failures, locked_until, now))
-        # Rows of identifiers that nobody has tried for a day carry no lock any more.
+        # Rows untouched for a day carry no lock any more, so they are deleted.
         self.connection.execute("DELETE FROM login_failures WHERE updated_at < ?",
                                 (now - 24 * 3600,))

@@ -40,3 +40,8 @@ def name_mismatch(registrations):
     if pension["unit_name"] == unemployment["unit_name"]:
         return None
     return pension["unit_name"], unemployment["unit_name"]
+
+# Bounds of the monthly contribution base in whole yuan.
+# NOTE: demo values; the real bounds are set each year from the provincial average wage.
+CONTRIBUTION_BASE_MIN = 4000
+CONTRIBUTION_BASE_MAX = 25000

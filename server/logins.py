@@ -1,14 +1,18 @@
 """The session endpoints: logins of the three user kinds, the current session, logout and
 password changes."""
 
-from server import api, auth, errors, passwords, sms
-from server.identifiers import credit_code_problem
+from server import api, auth, clock, errors, passwords, sms
+from server.identifiers import (credit_code_check_hint, fold_width, normalize_id_card_number,
+                                normalize_mobile)
+from server.registration import credit_code_field
 
+# The first method of each kind is the one the front-end sends; the others are aliases.
 LOGIN_METHODS = {
     "person": ("password", "sms"),
-    # Both names select the same two-factor login: username, mobile, SMS code and password.
-    "legal_person": ("password", "sms"),
-    "agent": ("username", "credit_code"),
+    # All three select the same two-factor login: username, mobile, SMS code and password.
+    "legal_person": ("sms_password", "password", "sms"),
+    # "password" and "username" both mean username and password.
+    "agent": ("password", "username", "credit_code"),
 }
 
 
@@ -26,9 +30,9 @@ def create_session(portal, request):
         return _login_person_with_sms(portal, body)
     if kind == "legal_person":
         return _login_legal_person(portal, body)
-    if method == "username":
-        return _login_agent_with_username(portal, body)
-    return _login_agent_with_credit_code(portal, body)
+    if method == "credit_code":
+        return _login_agent_with_credit_code(portal, body)
+    return _login_agent_with_username(portal, body)
 
 
 def _find_account(portal, condition, parameters):
@@ -39,13 +43,20 @@ def _find_account(portal, condition, parameters):
 
 
 def _login_person_with_password(portal, body):
-    identifier = api.text_field(body, "account", "账号（用户名、身份证号码或手机号码）")
+    identifier = fold_width(api.text_field(body, "account", "账号（用户名、身份证号码或手机号码）"))
     password = api.text_field(body, "password", "密码", strip=False)
-    lookup = identifier.upper() if len(identifier) == 18 else identifier
+    # The same typed forms as in registration: full-width digits, a lower-case x, +86.
+    today = clock.to_datetime(portal.clock.now()).date()
+    id_card_number, id_problem = normalize_id_card_number(identifier, today)
+    mobile, mobile_problem = normalize_mobile(identifier)
     account = _find_account(
         portal, "kind = 'person' AND (username = ? OR id_card_number = ? OR mobile = ?)",
-        (identifier, lookup, identifier))
-    portal.auth.check_password("person", lookup, account, password)
+        (identifier, id_card_number if id_problem is None else None,
+         mobile if mobile_problem is None else None))
+    # Failures of unknown identifiers are counted under one spelling of each.
+    canonical = id_card_number if id_problem is None else (
+        mobile if mobile_problem is None else identifier)
+    portal.auth.check_password("person", canonical, account, password)
     return _session_created(portal, account)
 
 
@@ -83,22 +94,23 @@ def _login_agent_with_username(portal, body):
 
 
 def _login_agent_with_credit_code(portal, body):
-    credit_code = api.text_field(body, "account", "统一社会信用代码", max_length=40).upper()
-    problem = credit_code_problem(credit_code)
-    if problem is not None:
-        raise errors.invalid_request(problem, field="account")
+    credit_code = credit_code_field(body, "account")
     password = api.text_field(body, "password", "密码", strip=False)
-    mobile = api.text_field(body, "mobile", "经办人手机号码", required=False, max_length=20)
+    mobile = api.text_field(body, "mobile", "经办人手机号码", required=False, max_length=40)
+    if mobile is not None:
+        mobile = normalize_mobile(mobile)[0]
     with portal.db.read() as connection:
         agents = connection.execute(
             "SELECT a.* FROM accounts a JOIN units u ON u.id = a.unit_id"
             " WHERE u.credit_code = ? AND a.kind = 'agent' AND a.disabled_at IS NULL"
             " ORDER BY a.id", (credit_code,)).fetchall()
     if not agents:
+        hint = credit_code_check_hint(credit_code)
         raise errors.ApiError(
             401, "unit_user_not_found",
-            "未找到该统一社会信用代码的单位经办人账号：可能是统一社会信用代码填写有误，"
-            "也可能是单位用户不存在（单位尚未开通网报）。请核对代码，或请单位法人登录后"
+            "未找到该统一社会信用代码的单位经办人账号：可能是统一社会信用代码填写有误"
+            + (f"（{hint}）" if hint else "")
+            + "，也可能是单位用户不存在（单位尚未开通网报）。请核对代码，或请单位法人登录后"
             "执行“单位网报开通/校验”", field="account")
     if mobile is None and len(agents) > 1:
         raise errors.ApiError(

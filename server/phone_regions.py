@@ -1,4 +1,4 @@
-"""Which province a mobile number is registered in, by its first seven digits.
+"""Province lookup of mobile numbers by their first seven digits.
 
 Every province check in the server goes through province_of_mobile(), so the
 built-in table below can be replaced by a complete prefix table in one place.

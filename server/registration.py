@@ -4,7 +4,8 @@ import re
 import sqlite3
 
 from server import api, auth, clock, errors, passwords, sms
-from server.identifiers import credit_code_problem, id_card_problem
+from server.identifiers import (credit_code_check_hint, normalize_credit_code,
+                                normalize_id_card_number)
 
 # Usernames start with a letter, so they never look like a mobile or ID-card number.
 _USERNAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,19}$")
@@ -29,17 +30,23 @@ def person_name_field(body, name="name"):
 
 
 def id_card_field(portal, body, name="idCardNumber"):
-    value = api.text_field(body, name, "身份证号码", max_length=40).upper()
+    """Return body[name] as a normalised ID-card number or raise ApiError 400."""
     today = clock.to_datetime(portal.clock.now()).date()
-    problem = id_card_problem(value, today)
+    value, problem = normalize_id_card_number(
+        api.text_field(body, name, "身份证号码", max_length=40), today)
     if problem is not None:
         raise errors.invalid_request(f"{problem}（字段 {name}）", field=name)
     return value
 
 
 def credit_code_field(body, name="creditCode"):
-    value = api.text_field(body, name, "统一社会信用代码", max_length=40).upper()
-    problem = credit_code_problem(value)
+    """Return body[name] as a normalised credit code or raise ApiError 400.
+
+    A wrong check character is accepted, as the front-end only warns about it;
+    the code must still match a registration at the agency.
+    """
+    value, problem = normalize_credit_code(
+        api.text_field(body, name, "统一社会信用代码", max_length=40))
     if problem is not None:
         raise errors.invalid_request(f"{problem}（字段 {name}）", field=name)
     return value
@@ -124,9 +131,11 @@ def register_unit(portal, request):
                                     (credit_code,)).fetchone()
         conflict = _conflict_of(connection, "legal_person", username, id_card_number, mobile)
     if not registered:
+        hint = credit_code_check_hint(credit_code)
         raise errors.ApiError(
             422, "unit_not_insured",
-            "经办机构没有该统一社会信用代码的单位参保登记，请核对代码，或先到经办机构办理单位参保登记",
+            "经办机构没有该统一社会信用代码的单位参保登记，请核对代码"
+            + (f"（{hint}）" if hint else "") + "，或先到经办机构办理单位参保登记",
             field="creditCode")
     if online:
         raise errors.conflict("unit_registered",

@@ -1,9 +1,8 @@
 """Schema migrations, applied in order and recorded in PRAGMA user_version.
 
 Times are integer seconds since the Unix epoch (UTC). ID-card and mobile
-numbers are stored in full because login and permission checks compare them;
-they are masked wherever they leave the store, except on the owner's own
-detail view.
+numbers are stored in full because login and permission checks compare them.
+Responses mask them, except on the record's own detail view.
 """
 
 MIGRATION_1 = [
@@ -85,7 +84,8 @@ MIGRATION_1 = [
         designated_at INTEGER NOT NULL,
         UNIQUE (credit_code, id_card_number)
     )""",
-    # Who did what and when. detail never holds unmasked ID-card or mobile numbers.
+    # The audit trail: account, action and time. detail never contains unmasked ID-card
+    # or mobile numbers.
     """CREATE TABLE audit_log (
         id INTEGER PRIMARY KEY,
         at INTEGER NOT NULL,
@@ -131,10 +131,71 @@ MIGRATION_3 = [
     )""",
 ]
 
+MIGRATION_4 = [
+    # A person's enrolment in one insurance type at one unit, as the agency records it.
+    # Amounts are whole yuan for bases and fen (0.01 yuan) for contributions.
+    """CREATE TABLE staff_records (
+        id INTEGER PRIMARY KEY,
+        credit_code TEXT NOT NULL,
+        id_card_number TEXT NOT NULL,
+        name TEXT NOT NULL,
+        insurance_type TEXT NOT NULL
+            CHECK (insurance_type IN ('pension', 'work_injury', 'unemployment')),
+        status TEXT NOT NULL CHECK (status IN ('active', 'stopped')),
+        contribution_base INTEGER NOT NULL,
+        start_month TEXT NOT NULL,
+        end_month TEXT
+    )""",
+    "CREATE INDEX staff_records_unit ON staff_records (credit_code, id_card_number)",
+    "CREATE INDEX staff_records_person ON staff_records (id_card_number, insurance_type)",
+    """CREATE TABLE contributions (
+        id INTEGER PRIMARY KEY,
+        id_card_number TEXT NOT NULL,
+        insurance_type TEXT NOT NULL,
+        month TEXT NOT NULL,
+        credit_code TEXT NOT NULL,
+        unit_name TEXT NOT NULL,
+        contribution_base INTEGER NOT NULL,
+        unit_amount_fen INTEGER NOT NULL,
+        personal_amount_fen INTEGER NOT NULL
+    )""",
+    "CREATE INDEX contributions_person ON contributions (id_card_number, month)",
+    # One declaration per person and insurance type. details is a JSON object whose keys
+    # depend on kind. agent_account_id is NULL for declarations made at the service window.
+    """CREATE TABLE declarations (
+        id INTEGER PRIMARY KEY,
+        credit_code TEXT NOT NULL,
+        agent_account_id INTEGER REFERENCES accounts (id),
+        kind TEXT NOT NULL CHECK (kind IN ('addition', 'removal', 'change')),
+        insurance_type TEXT NOT NULL,
+        id_card_number TEXT NOT NULL,
+        name TEXT NOT NULL,
+        details TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'rejected', 'approved', 'rolled_back')),
+        review_reason TEXT,
+        created_at INTEGER NOT NULL,
+        reviewed_at INTEGER,
+        rolled_back_at INTEGER
+    )""",
+    "CREATE INDEX declarations_unit ON declarations (credit_code, status, created_at)",
+    # Responses to POST /api/declarations by Idempotency-Key, so a repeated submit
+    # returns the first response instead of declaring again.
+    """CREATE TABLE idempotency_keys (
+        account_id INTEGER NOT NULL REFERENCES accounts (id),
+        key TEXT NOT NULL,
+        request_digest TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, key)
+    )""",
+]
+
 MIGRATIONS = [
     (1, MIGRATION_1),
     (2, MIGRATION_2),
     (3, MIGRATION_3),
+    (4, MIGRATION_4),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -1,10 +1,12 @@
 """Fictional demo data, written when a database is created.
 
-All identifiers are invented but pass their checks: ID-card numbers carry a
+All identifiers are invented but pass their checks. ID-card numbers have a
 correct GB 11643 check character and a Fujian division prefix (3501 Fuzhou,
-3502 Xiamen), credit codes a correct GB 32100 check character and GB 11714
-organisation-code check character, and mobiles a Fujian prefix.
+3502 Xiamen). Credit codes have correct GB 32100 and GB 11714 (organisation
+code) check characters. Mobile numbers have a Fujian prefix.
 """
+
+import json
 
 DEMO_PASSWORD = "Demo@2026"
 
@@ -66,6 +68,28 @@ UNIT_UNREGISTERED = {
 }
 
 
+# Staff records: (credit code, name, ID-card number, insurance type, base in yuan, start month).
+# 吴海燕 has two active pension records in the Fuzhou unit, a duplicate only the service
+# window can merge.
+STAFF_RECORDS = [
+    (UNIT_FUZHOU["credit_code"], "林晓明", "350102199003071234", "pension", 8000, "2020-07"),
+    (UNIT_FUZHOU["credit_code"], "林晓明", "350102199003071234", "work_injury", 8000, "2020-07"),
+    (UNIT_FUZHOU["credit_code"], "林晓明", "350102199003071234", "unemployment", 8000, "2020-07"),
+    (UNIT_FUZHOU["credit_code"], "黄秀英", "350104198703152340", "pension", 6800, "2021-03"),
+    (UNIT_FUZHOU["credit_code"], "黄秀英", "350104198703152340", "work_injury", 6500, "2021-03"),
+    (UNIT_FUZHOU["credit_code"], "吴海燕", "350103199308221527", "pension", 5200, "2019-05"),
+    (UNIT_FUZHOU["credit_code"], "吴海燕", "350103199308221527", "pension", 5200, "2022-01"),
+    (UNIT_FUZHOU["credit_code"], "刘美华", "350122198505093266", "pension", 7000, "2018-09"),
+    (UNIT_XIAMEN["credit_code"], "许静", "350102198211205386", "pension", 9000, "2023-02"),
+]
+
+# Rates in per mille of the base: (unit, person). Fujian's actual rates vary by year and
+# industry; these are round demo values.
+CONTRIBUTION_RATES = {"pension": (160, 80), "work_injury": (4, 0), "unemployment": (5, 5)}
+
+DAY = 24 * 3600
+
+
 class DemoSeed:
     """Writes the demo data of each schema version; called by Database.migrate()."""
 
@@ -107,3 +131,42 @@ class DemoSeed:
                     "INSERT INTO insurance_registrations (credit_code, insurance_type, unit_name,"
                     " agent_mobile, online_declaration) VALUES (?, ?, ?, ?, ?)",
                     (unit["credit_code"], insurance_type, unit_name, agent_mobile, online))
+
+    def _seed_version_4(self, connection, now):
+        unit_names = {UNIT_FUZHOU["credit_code"]: UNIT_FUZHOU["name"],
+                      UNIT_XIAMEN["credit_code"]: UNIT_XIAMEN["name"]}
+        for credit_code, name, number, insurance_type, base, start in STAFF_RECORDS:
+            connection.execute(
+                "INSERT INTO staff_records (credit_code, id_card_number, name, insurance_type,"
+                " status, contribution_base, start_month) VALUES (?, ?, ?, ?, 'active', ?, ?)",
+                (credit_code, number, name, insurance_type, base, start))
+        # Twelve months of 2025 contributions for the demo person.
+        for month in range(1, 13):
+            for insurance_type, (unit_rate, personal_rate) in CONTRIBUTION_RATES.items():
+                base = 8000
+                connection.execute(
+                    "INSERT INTO contributions (id_card_number, insurance_type, month,"
+                    " credit_code, unit_name, contribution_base, unit_amount_fen,"
+                    " personal_amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (PERSON["id_card_number"], insurance_type, f"2025-{month:02d}",
+                     UNIT_FUZHOU["credit_code"], unit_names[UNIT_FUZHOU["credit_code"]], base,
+                     base * unit_rate // 10, base * personal_rate // 10))
+        # Window declarations of the Fuzhou unit: one waiting six days (an overdue-review
+        # reminder), one approved and one rejected.
+        declarations = [
+            ("addition", "work_injury", "刘美华", "350122198505093266",
+             {"contributionBase": 7000, "startMonth": "2026-01"}, "pending", None, now - 6 * DAY),
+            ("change", "pension", "黄秀英", "350104198703152340",
+             {"changes": {"contributionBase": 6800}}, "approved", None, now - 20 * DAY),
+            ("removal", "pension", "刘美华", "350122198505093266",
+             {"endMonth": "2025-12", "reason": "解除劳动合同"}, "rejected",
+             "减员原因与劳动合同信息不符，请核实后重新申报", now - 10 * DAY),
+        ]
+        for kind, insurance_type, name, number, details, status, reason, created in declarations:
+            connection.execute(
+                "INSERT INTO declarations (credit_code, kind, insurance_type, id_card_number,"
+                " name, details, status, review_reason, created_at, reviewed_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (UNIT_FUZHOU["credit_code"], kind, insurance_type, number, name,
+                 json.dumps(details, ensure_ascii=False), status, reason, created,
+                 None if status == "pending" else created + 2 * DAY))

@@ -12,7 +12,7 @@ import logging
 import secrets
 
 from server import api, errors, phone_regions
-from server.identifiers import mask_mobile
+from server.identifiers import mask_mobile, normalize_mobile
 
 RESEND_SECONDS = 5 * 60
 VALID_SECONDS = 10 * 60
@@ -27,8 +27,9 @@ log = logging.getLogger("portal.sms")
 class DevelopmentSmsGateway:
     """Delivers messages into the sms_outbox table and the server log instead of phones.
 
-    The log line shows the masked number and the message, code included, so a
-    developer can sign in. Tests read sms_outbox from the database file.
+    The log line shows the masked number and the message, so a developer can
+    sign in. NOTE: that puts codes and agents' initial passwords in the log, which
+    is acceptable only for this development gateway. Tests read sms_outbox.
     """
 
     def send(self, connection, now, mobile, purpose, message):
@@ -39,19 +40,12 @@ class DevelopmentSmsGateway:
 
 
 def check_fujian_mobile(mobile, field="mobile"):
-    """Raise ApiError 400 unless mobile is an 11-digit number registered in Fujian."""
-    if not _is_mobile_format(mobile):
-        raise errors.invalid_request(
-            f"手机号码格式不正确：应为以1开头的11位数字（字段 {field}）", field=field)
+    """Raise ApiError 400 mobile_not_fujian unless mobile is registered in Fujian."""
     if not phone_regions.is_fujian_mobile(mobile):
         raise errors.ApiError(
             400, "mobile_not_fujian",
             f"手机号码{mask_mobile(mobile)}不是福建省内登记的号码，本平台仅向福建省手机号码"
             "发送验证码，请更换号码", field=field)
-
-
-def _is_mobile_format(mobile):
-    return len(mobile) == 11 and mobile.isdigit() and mobile[0] == "1" and mobile[1] in "3456789"
 
 
 class SmsCodes:
@@ -142,8 +136,10 @@ class SmsCodes:
 
 
 def mobile_field(body, name="mobile", label="手机号码"):
-    """Return body[name] as a Fujian mobile number or raise ApiError 400."""
-    mobile = api.text_field(body, name, label, max_length=20)
+    """Return body[name] as a normalised Fujian mobile number or raise ApiError 400."""
+    mobile, problem = normalize_mobile(api.text_field(body, name, label, max_length=40))
+    if problem is not None:
+        raise errors.invalid_request(f"{problem}（字段 {name}）", field=name)
     check_fujian_mobile(mobile, name)
     return mobile
 

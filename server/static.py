@@ -46,7 +46,7 @@ GZIP_CACHE_MAX_BYTES = 64 * 1024 * 1024
 
 
 class StaticResponse:
-    """What to send for a static request: status, headers and the body as bytes or a path."""
+    """Response to a static request: status, headers and the body as bytes or a file path."""
 
     def __init__(self, status, headers, body=b"", file_path=None, length=0):
         self.status = status

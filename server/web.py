@@ -164,7 +164,8 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
-        self.wfile.write(payload)
+        if self.command != "HEAD":
+            self.wfile.write(payload)
 
     # Static files ---------------------------------------------------------------------------
 
@@ -182,6 +183,7 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
         if response is None:
             self._send_not_found()
             return
+
         self._status = response.status
         self.send_response(response.status)
         for name, value in response.headers.items():
@@ -192,6 +194,7 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
             return
         self.send_header("Content-Length", str(response.length))
         self.end_headers()
+
         if self.command == "HEAD":
             return
         if response.file_path is not None:

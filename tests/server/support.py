@@ -1,6 +1,7 @@
 """Helpers for the server tests: an in-process portal on a free loopback port with a
 manual clock, and a small HTTP client."""
 
+import atexit
 import http.client
 import json
 import os
@@ -11,7 +12,7 @@ import tempfile
 import threading
 import unittest
 
-from server import app
+from server import app, db, passwords, seed
 
 # Tests hash with a small scrypt cost so they stay fast; production uses 2**14.
 TEST_SCRYPT_N = 2 ** 10
@@ -19,6 +20,29 @@ START_TIME = 1_767_225_600  # 2026-01-01T08:00:00+08:00
 
 PERSON_LOGIN = {"kind": "person", "method": "password", "account": "linxiaoming",
                 "password": "Demo@2026"}
+
+
+_template_path = None
+
+
+def seeded_database_copy(destination):
+    """Copy a freshly migrated and seeded database to destination.
+
+    The template is built once per test process, so each test skips the
+    migrations and the password hashing of the seed.
+    """
+    global _template_path
+    if _template_path is None:
+        folder = tempfile.mkdtemp(prefix="portal-template-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        path = os.path.join(folder, "template.sqlite3")
+        database = db.Database(path)
+        database.migrate(seed.DemoSeed(passwords.PasswordHasher(TEST_SCRYPT_N), ManualClock()))
+        # Closing the only connection checkpoints the WAL into the main file.
+        database.close()
+        _template_path = path
+    os.makedirs(os.path.dirname(destination), exist_ok=True)
+    shutil.copyfile(_template_path, destination)
 
 
 class ManualClock:
@@ -54,13 +78,14 @@ class PortalTestCase(unittest.TestCase):
         self.web_root = os.path.join(self.workdir, "web")
         os.makedirs(self.web_root)
         self.clock = ManualClock()
-        config = app.Config(host="127.0.0.1", port=0, root=self.web_root,
-                            db_path=os.path.join(self.workdir, "var", "portal.sqlite3"),
+        db_path = os.path.join(self.workdir, "var", "portal.sqlite3")
+        seeded_database_copy(db_path)
+        config = app.Config(host="127.0.0.1", port=0, root=self.web_root, db_path=db_path,
                             scrypt_n=TEST_SCRYPT_N, allowed_origins=self.allowed_origins())
         self.server = app.make_server(config, clock=self.clock)
         self.portal = self.server.portal
         thread = threading.Thread(target=self.server.serve_forever,
-                                  kwargs={"poll_interval": 0.02}, daemon=True)
+                                  kwargs={"poll_interval": 0.005}, daemon=True)
         thread.start()
         self.addCleanup(self._stop_server, thread)
         self.port = self.server.server_address[1]

@@ -3,11 +3,13 @@
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 import unittest
 import urllib.error
 import urllib.request
 
-from tests.server.live import LiveServer
+from tests.server.live import SERVE_PY, LiveServer
 
 
 def post_json(port, path, body):
@@ -70,6 +72,43 @@ class ServeCommandTest(unittest.TestCase):
         self.assertIn(f"cannot listen on 127.0.0.1 port {first.port}", message)
         self.assertIn("Address already in use", message)
         self.assertNotIn("Traceback", message)
+
+
+class ReviewCommandTest(unittest.TestCase):
+    def review(self, db_path, *arguments):
+        environment = dict(os.environ, PORTAL_SCRYPT_N="1024")
+        return subprocess.run([sys.executable, SERVE_PY, "review", *arguments, "--db", db_path],
+                              capture_output=True, text=True, encoding="utf-8", timeout=30,
+                              env=environment)
+
+    def test_list_approve_reject(self):
+        with LiveServer() as server:
+            db_path = server.db_path
+            listed = self.review(db_path, "list")
+            self.assertEqual(listed.returncode, 0, listed.stderr)
+            lines = listed.stdout.splitlines()
+            self.assertEqual(len(lines), 1)
+            declaration_id = lines[0].split("\t")[0]
+            self.assertIn("3501**********3266", lines[0])
+            self.assertNotIn("350122198505093266", lines[0])
+
+            rejected = self.review(db_path, "reject", declaration_id, "--reason", "材料不全")
+            self.assertEqual(rejected.returncode, 0, rejected.stderr)
+            again = self.review(db_path, "approve", declaration_id)
+            self.assertEqual(again.returncode, 1)
+            self.assertIn("not pending", again.stderr)
+            self.assertEqual(self.review(db_path, "list").stdout, "")
+
+    def test_reject_needs_reason(self):
+        with LiveServer() as server:
+            result = self.review(server.db_path, "reject", "1")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--reason", result.stderr)
+
+    def test_missing_database(self):
+        result = self.review("/nonexistent/portal.sqlite3", "list")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("database not found", result.stderr)
 
 
 if __name__ == "__main__":

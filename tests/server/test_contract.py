@@ -8,6 +8,7 @@ import http.client
 import json
 import os
 import re
+import sqlite3
 import unittest
 
 from tests.server.live import REPO_ROOT, LiveServer
@@ -27,8 +28,15 @@ _MISSING = object()
 
 
 def substitute(value, variables):
-    """Replace {{name}} in every string of value with the saved variable."""
+    """Replace {{name}} in every string of value with the saved variable.
+
+    A string that is only "{{name}}" becomes the variable itself, keeping its
+    JSON type; inside longer strings the variable is written as text.
+    """
     if isinstance(value, str):
+        whole = VARIABLE.fullmatch(value)
+        if whole:
+            return variables[whole.group(1)]
         return VARIABLE.sub(lambda match: str(variables[match.group(1)]), value)
     if isinstance(value, list):
         return [substitute(item, variables) for item in value]
@@ -58,6 +66,14 @@ def subset_mismatch(expected, actual, path="body"):
             if key not in actual:
                 return f"{path}.{key}: missing"
             mismatch = subset_mismatch(value, actual[key], f"{path}.{key}")
+            if mismatch:
+                return mismatch
+        return None
+    if isinstance(expected, list):
+        if not isinstance(actual, list) or len(actual) != len(expected):
+            return f"{path}: expected a list of {len(expected)} items, got {actual!r}"
+        for index, (item, actual_item) in enumerate(zip(expected, actual)):
+            mismatch = subset_mismatch(item, actual_item, f"{path}.{index}")
             if mismatch:
                 return mismatch
         return None
@@ -92,14 +108,34 @@ class ContractTest(unittest.TestCase):
         with LiveServer() as server:
             for index, step in enumerate(scenario["steps"]):
                 label = f"step {index} ({step['name']})"
+                if "sms" in step:
+                    variables[step["sms"]["save"]] = self.read_sms(server.db_path, step["sms"],
+                                                                   label)
+                if "request" not in step:
+                    continue
                 for _ in range(step.get("repeat", 1)):
                     status, raw = send(server.port, step["request"], variables)
-                self.check_step(label, step["expect"], status, raw)
+                self.check_step(label, substitute(step["expect"], variables), status, raw)
                 body = json.loads(raw) if raw else None
                 for name, dotted_path in step.get("save", {}).items():
                     value = lookup(body, dotted_path)
                     self.assertIsNot(value, _MISSING, f"{label}: nothing at {dotted_path}")
                     variables[name] = value
+
+    def read_sms(self, db_path, sms, label):
+        """Return group 1 of sms["pattern"] in the latest SMS to sms["mobile"], read from the
+        development gateway's outbox table."""
+        connection = sqlite3.connect(db_path)
+        try:
+            row = connection.execute(
+                "SELECT message FROM sms_outbox WHERE mobile = ? ORDER BY id DESC LIMIT 1",
+                (sms["mobile"],)).fetchone()
+        finally:
+            connection.close()
+        self.assertIsNotNone(row, f"{label}: no SMS to {sms['mobile']}")
+        match = re.search(sms["pattern"], row[0])
+        self.assertIsNotNone(match, f"{label}: {sms['pattern']!r} not in {row[0]!r}")
+        return match.group(1)
 
     def check_step(self, label, expect, status, raw):
         self.assertEqual(status, expect["status"], f"{label}: status, body {raw[:300]!r}")
@@ -140,11 +176,15 @@ class ContractRunnerTest(unittest.TestCase):
         self.assertIsNotNone(subset_mismatch({"a": 1}, {}))
         self.assertIsNotNone(subset_mismatch({"a": True}, {"a": 1}))
         self.assertIsNotNone(subset_mismatch({"a": [1]}, {"a": [1, 2]}))
+        self.assertIsNone(subset_mismatch({"a": [{}, {"b": 1}]}, {"a": [{"c": 0}, {"b": 1, "d": 2}]}))
+        self.assertIsNotNone(subset_mismatch({"a": [{"b": 1}]}, {"a": [{"b": 2}]}))
 
     def test_lookup_and_substitute(self):
         self.assertEqual(lookup({"a": [{"b": 5}]}, "a.0.b"), 5)
         self.assertIs(lookup({"a": 1}, "a.b"), _MISSING)
         self.assertEqual(substitute({"h": "Bearer {{t}}"}, {"t": "x"}), {"h": "Bearer x"})
+        self.assertEqual(substitute({"id": "{{n}}", "p": "/x/{{n}}"}, {"n": 4}),
+                         {"id": 4, "p": "/x/4"})
 
     def test_scenarios_exist(self):
         self.assertGreaterEqual(len(glob.glob(os.path.join(CONTRACT_DIR, "*.json"))), 3)

@@ -23,9 +23,12 @@ class LegalPersonLoginTest(PortalTestCase):
             "kind": "legal_person", "name": "陈建华", "account": "chenjianhua",
             "unit": {"creditCode": FUZHOU_CODE, "name": "福州榕城示例科技有限公司"}})
 
-    def test_method_sms_is_the_same_login(self):
-        code = self.request_sms_code(LEGAL_PERSON_MOBILE)
-        self.assertEqual(self.login(code, method="sms").status, 200)
+    def test_method_aliases_are_the_same_login(self):
+        for method in ("sms_password", "sms", "password"):
+            with self.subTest(method=method):
+                code = self.request_sms_code(LEGAL_PERSON_MOBILE)
+                self.assertEqual(self.login(code, method=method).status, 200)
+                self.clock.advance(300)
 
     def test_each_factor_is_required(self):
         for field in ("account", "mobile", "smsCode", "password"):
@@ -141,9 +144,17 @@ class AgentLoginTest(PortalTestCase):
 
     def test_credit_code_with_bad_check_char(self):
         response = self.login(FUZHOU_CODE[:17] + "0", "x", method="credit_code")
-        error = self.assertError(response, 400, "invalid_request")
+        error = self.assertError(response, 401, "unit_user_not_found")
         self.assertIn("第18位校验码应为D", error["message"])
         self.assertEqual(error["field"], "account")
+
+    def test_malformed_credit_code(self):
+        response = self.login("91350100MA2Y3K7D3", "x", method="credit_code")
+        error = self.assertError(response, 400, "invalid_request")
+        self.assertIn("应为18位", error["message"])
+        response = self.login("91350100MA2Y3K7O3D", "x", method="credit_code")
+        error = self.assertError(response, 400, "invalid_request")
+        self.assertIn("第16位", error["message"])
 
     def test_unknown_unit_says_code_or_user(self):
         response = self.login("91350100MA31RT6B8D", "Demo@2026", method="credit_code")
@@ -155,6 +166,11 @@ class AgentLoginTest(PortalTestCase):
         error = self.assertError(self.login("ma2y3k7d01", "Wrong@2026"), 401,
                                  "invalid_credentials")
         self.assertEqual(error["remainingAttempts"], 4)
+
+    def test_password_method_is_username_login(self):
+        response = self.login("ma2y3k7d01", self.initial["王志强"], method="password")
+        self.assertEqual(response.status, 200, response.body)
+        self.assertEqual(response.json()["user"]["name"], "王志强")
 
     def test_method_of_other_kind_is_rejected(self):
         response = self.login("ma2y3k7d01", "x", method="sms")

@@ -3,6 +3,7 @@
 import hashlib
 import re
 import threading
+import time
 import unittest
 from unittest import mock
 
@@ -301,6 +302,16 @@ class BadInputTest(PortalTestCase):
         response = self.request("POST", "/api/session", body={})
         self.assertEqual(response.header("Allow"), "DELETE, GET")
 
+    def test_head_on_api_has_no_body(self):
+        response = self.request("HEAD", "/api/session")
+        self.assertEqual(response.status, 405)
+        self.assertEqual(response.body, b"")
+
+    def test_chunked_body_is_rejected(self):
+        response = self.request("POST", "/api/sessions", raw=iter([b'{"kind":"person"}']),
+                                headers={"Transfer-Encoding": "chunked"})
+        self.assertError(response, 411, "length_required")
+
     def test_handler_crash_returns_internal_error(self):
         with mock.patch.object(auth.Authenticator, "check_password",
                                side_effect=RuntimeError("boom")):
@@ -340,6 +351,10 @@ class LoggingTest(PortalTestCase):
         with self.assertLogs("portal.http", "INFO") as logs:
             self.request("GET", "/api/persons/350102199003071234?mobile=13805910001")
             self.request("GET", "/downloads/13805910001.pdf")
+            # The server logs a request after sending its response, so wait for both lines.
+            deadline = time.monotonic() + 5
+            while len(logs.output) < 2 and time.monotonic() < deadline:
+                time.sleep(0.01)
         joined = "\n".join(logs.output)
         self.assertNotIn("350102199003071234", joined)
         self.assertNotIn("13805910001", joined)

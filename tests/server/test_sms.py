@@ -84,10 +84,15 @@ class SendCodeTest(PortalTestCase):
         self.assertEqual(self.outbox("13800138000"), [])
 
     def test_malformed_number_is_invalid(self):
-        for mobile in ("1380591000", "23805910001", "1380591000a", "138 0591 0001"):
+        for mobile in ("1380591000", "23805910001", "1380591000a", "15405910001", "+852 9123 4567"):
             with self.subTest(mobile=mobile):
                 error = self.assertError(self.send(mobile), 400, "invalid_request")
                 self.assertEqual(error["field"], "mobile")
+
+    def test_typed_forms_are_normalised(self):
+        response = self.send("+86 138-0591-0001")
+        self.assertEqual(response.status, 200, response.body)
+        self.assertEqual(len(self.outbox(PERSON_MOBILE)), 1)
 
     def test_unknown_purpose_is_invalid(self):
         error = self.assertError(self.send(purpose="reset"), 400, "invalid_request")
