@@ -4,6 +4,7 @@
 #include "app/portal_app.h"
 #include "platform/fetch_transport.h"
 #include "platform/log.h"
+#include "platform/text_agent.h"
 #include "platform/web_input.h"
 #include "ui/portal_ui.h"
 #include "ui/theme.h"
@@ -11,6 +12,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
 
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
@@ -23,8 +25,8 @@ namespace {
 
 constexpr const char* kCanvas = "#canvas";
 
-// Frames drawn after each event: ImGui settles hover, popups and auto-sized windows over a few
-// frames, after which the loop pauses until the next event.
+// Frames drawn after the last frame that consumed input: ImGui settles hover, popups and
+// auto-sized windows over a few frames, after which the loop pauses until the next event.
 constexpr int kFramesPerEvent = 3;
 
 struct Runtime {
@@ -107,10 +109,15 @@ void draw_frame() {
                        : 1.0f / 60.0f;
     runtime.last_frame_ms = now;
 
+    // ImGui spreads quick input over several frames (a press and its release land in separate
+    // frames), so every frame that still consumes queued input earns the settling frames anew.
+    const bool consumed_input = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
+
     ImGui_ImplOpenGL3_NewFrame();
     portal::ui::begin_widget_frame(ImGui::GetCurrentContext());
     ImGui::NewFrame();
     portal::ui::draw_portal(*runtime.app);
+    portal::platform::draw_ime_preedit();
     ImGui::Render();
     portal::ui::end_widget_frame();
 
@@ -120,6 +127,9 @@ void draw_frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     report_frame_drawn();
 
+    if (consumed_input) {
+        runtime.frames_left = kFramesPerEvent;
+    }
     if (--runtime.frames_left <= 0) {
         runtime.loop_paused = true;
         emscripten_pause_main_loop();
@@ -217,6 +227,7 @@ int main() {
     runtime.app->load_settings();
 
     portal::platform::install_web_input(kCanvas, request_frames);
+    portal::platform::install_text_agent(request_frames, draw_frame);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     portal::platform::log_info("portal started");
     emscripten_set_main_loop(draw_frame, 0, false);

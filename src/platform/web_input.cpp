@@ -4,8 +4,8 @@
 
 #include <emscripten/html5.h>
 
-#include <cstring>
-#include <string_view>
+#include <cfloat>
+#include <cmath>
 
 namespace portal::platform {
 
@@ -17,89 +17,6 @@ void notify() {
     if (input_arrived) {
         input_arrived();
     }
-}
-
-// Maps KeyboardEvent.key (the key's meaning, so shortcuts follow the user's layout) to ImGui.
-ImGuiKey key_from_event(const EmscriptenKeyboardEvent& event) {
-    struct NamedKey {
-        const char* name;
-        ImGuiKey key;
-    };
-    static constexpr NamedKey kNamedKeys[] = {
-        {"Tab", ImGuiKey_Tab},         {"Enter", ImGuiKey_Enter},
-        {"Escape", ImGuiKey_Escape},   {"Backspace", ImGuiKey_Backspace},
-        {"Delete", ImGuiKey_Delete},   {"ArrowLeft", ImGuiKey_LeftArrow},
-        {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow},
-        {"ArrowDown", ImGuiKey_DownArrow},   {"Home", ImGuiKey_Home},
-        {"End", ImGuiKey_End},         {"PageUp", ImGuiKey_PageUp},
-        {"PageDown", ImGuiKey_PageDown}, {"Insert", ImGuiKey_Insert},
-        {" ", ImGuiKey_Space},         {"Control", ImGuiKey_LeftCtrl},
-        {"Shift", ImGuiKey_LeftShift}, {"Alt", ImGuiKey_LeftAlt},
-        {"Meta", ImGuiKey_LeftSuper},
-    };
-    const std::string_view key(event.key);
-    for (const NamedKey& named : kNamedKeys) {
-        if (key == named.name) {
-            return named.key;
-        }
-    }
-    if (key.size() == 1) {
-        char c = key[0];
-        if (c >= 'a' && c <= 'z') {
-            return static_cast<ImGuiKey>(ImGuiKey_A + (c - 'a'));
-        }
-        if (c >= 'A' && c <= 'Z') {
-            return static_cast<ImGuiKey>(ImGuiKey_A + (c - 'A'));
-        }
-        if (c >= '0' && c <= '9') {
-            return static_cast<ImGuiKey>(ImGuiKey_0 + (c - '0'));
-        }
-    }
-    return ImGuiKey_None;
-}
-
-void update_modifiers(ImGuiIO& io, const EmscriptenKeyboardEvent& event) {
-    io.AddKeyEvent(ImGuiMod_Ctrl, event.ctrlKey);
-    io.AddKeyEvent(ImGuiMod_Shift, event.shiftKey);
-    io.AddKeyEvent(ImGuiMod_Alt, event.altKey);
-    io.AddKeyEvent(ImGuiMod_Super, event.metaKey);
-}
-
-// A printable key without Ctrl or Cmd produces text through the keypress event.
-bool produces_text(const EmscriptenKeyboardEvent& event) {
-    if (event.ctrlKey || event.metaKey) {
-        return false;
-    }
-    // A single character's UTF-8 form is at most 4 bytes; named keys ("Enter") are longer.
-    const size_t length = std::strlen(event.key);
-    if (length == 0 || length > 4) {
-        return false;
-    }
-    const unsigned char lead = static_cast<unsigned char>(event.key[0]);
-    const size_t expected = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    return length == expected;
-}
-
-EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* event, void*) {
-    ImGuiIO& io = ImGui::GetIO();
-    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-    update_modifiers(io, *event);
-    const ImGuiKey key = key_from_event(*event);
-    if (key != ImGuiKey_None) {
-        io.AddKeyEvent(key, down);
-    }
-    notify();
-    // Letting a printable keydown through keeps its keypress (the text) coming; every other key
-    // is consumed so that Tab stays in the app and Backspace never navigates back.
-    return down && produces_text(*event) ? EM_FALSE : EM_TRUE;
-}
-
-EM_BOOL on_key_press(int, const EmscriptenKeyboardEvent* event, void*) {
-    if (event->charCode >= 32 && !event->ctrlKey && !event->metaKey) {
-        ImGui::GetIO().AddInputCharacter(static_cast<unsigned int>(event->charCode));
-        notify();
-    }
-    return EM_TRUE;
 }
 
 int imgui_button(unsigned short dom_button) {
@@ -146,6 +63,66 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
     return EM_TRUE;
 }
 
+// Touch: a tap is one click where the finger touched; a drag scrolls what is under it.
+struct TouchState {
+    long id = -1;
+    float start_x = 0, start_y = 0, last_x = 0, last_y = 0;
+    bool scrolling = false;
+};
+TouchState touch;
+
+// Movement in CSS pixels after which a touch is a scroll, not a tap.
+constexpr float kTapSlop = 8.0f;
+// CSS pixels of finger movement per ImGui wheel unit.
+constexpr float kPixelsPerWheelStep = 40.0f;
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* event, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    const EmscriptenTouchPoint* point = nullptr;
+    for (int i = 0; i < event->numTouches; ++i) {
+        const EmscriptenTouchPoint& candidate = event->touches[i];
+        if (candidate.isChanged && (touch.id < 0 || candidate.identifier == touch.id)) {
+            point = &candidate;
+            break;
+        }
+    }
+    if (point == nullptr) {
+        return EM_TRUE;
+    }
+    const float x = static_cast<float>(point->targetX);
+    const float y = static_cast<float>(point->targetY);
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+        touch = {point->identifier, x, y, x, y, false};
+        // Press only once the touch is known to be a tap, so a scroll never clicks.
+        io.AddMousePosEvent(x, y);
+    } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE && point->identifier == touch.id) {
+        if (!touch.scrolling &&
+            (std::fabs(x - touch.start_x) > kTapSlop || std::fabs(y - touch.start_y) > kTapSlop)) {
+            touch.scrolling = true;
+        }
+        if (touch.scrolling) {
+            io.AddMouseWheelEvent((x - touch.last_x) / kPixelsPerWheelStep,
+                                  (y - touch.last_y) / kPixelsPerWheelStep);
+        }
+        touch.last_x = x;
+        touch.last_y = y;
+    } else if (point->identifier == touch.id) {
+        if (type == EMSCRIPTEN_EVENT_TOUCHEND && !touch.scrolling) {
+            io.AddMousePosEvent(touch.start_x, touch.start_y);
+            io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+            io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+        }
+        // No hover is left behind on a touch screen.
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        touch = {};
+    }
+    notify();
+    // Consumed, so the browser neither scrolls the page nor synthesises mouse events.
+    return EM_TRUE;
+}
+
 EM_BOOL on_blur(int, const EmscriptenFocusEvent*, void*) {
     // Keys held while the page lost focus would otherwise stay down.
     ImGuiIO& io = ImGui::GetIO();
@@ -165,16 +142,19 @@ EM_BOOL on_focus(int, const EmscriptenFocusEvent*, void*) {
 
 void install_web_input(const char* canvas, std::function<void()> arrived) {
     input_arrived = std::move(arrived);
-    emscripten_set_keydown_callback(canvas, nullptr, EM_TRUE, on_key);
-    emscripten_set_keyup_callback(canvas, nullptr, EM_TRUE, on_key);
-    emscripten_set_keypress_callback(canvas, nullptr, EM_TRUE, on_key_press);
     emscripten_set_mousedown_callback(canvas, nullptr, EM_TRUE, on_mouse);
     emscripten_set_mouseup_callback(canvas, nullptr, EM_TRUE, on_mouse);
     emscripten_set_mousemove_callback(canvas, nullptr, EM_TRUE, on_mouse);
     emscripten_set_mouseleave_callback(canvas, nullptr, EM_TRUE, on_mouse);
     emscripten_set_wheel_callback(canvas, nullptr, EM_TRUE, on_wheel);
-    emscripten_set_blur_callback(canvas, nullptr, EM_TRUE, on_blur);
-    emscripten_set_focus_callback(canvas, nullptr, EM_TRUE, on_focus);
+    emscripten_set_touchstart_callback(canvas, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchmove_callback(canvas, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchend_callback(canvas, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchcancel_callback(canvas, nullptr, EM_TRUE, on_touch);
+    // The page losing focus matters, not the canvas: the text agent takes focus from the
+    // canvas whenever a field is edited.
+    emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_blur);
+    emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_focus);
 }
 
 } // namespace portal::platform

@@ -1,5 +1,5 @@
-// Browser input for ImGui through emscripten's html5.h callbacks: keys, text, mouse and wheel,
-// all registered on the canvas element so keys typed elsewhere on a host page stay there.
+// Pointer input for ImGui through emscripten's html5.h callbacks: mouse, wheel and touch on the
+// canvas, and the page's focus. Keys and text come through the text agent (text_agent.h).
 #pragma once
 
 #include <functional>

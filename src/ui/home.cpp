@@ -63,7 +63,12 @@ void notices_card(PortalApp& app, float width) {
     for (const Notice& notice : notices) {
         ImGui::Bullet();
         ImGui::TextWrapped("%s", notice.title.c_str());
-        ImGui::SameLine(width - 110);
+        if (compact_layout()) {
+            // On a phone the date goes under the title, aligned with it.
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetTreeNodeToLabelSpacing());
+        } else {
+            ImGui::SameLine(width - 110);
+        }
         ImGui::TextDisabled("%s", notice.date.c_str());
     }
     ImGui::EndChild();
@@ -71,19 +76,20 @@ void notices_card(PortalApp& app, float width) {
 
 void quick_links(PortalApp& app) {
     section_title("便民服务");
-    const ImVec2 size(170, 44);
+    const ImVec2 size(compact_layout() ? 150.0f : 170.0f, 44);
+    // Limitation: the download centre and the assistant are announced but not built yet.
     if (ImGui::Button("下载中心", size)) {
         app.show_message("下载中心", "操作手册与升级说明即将在此提供下载。");
     }
-    ImGui::SameLine();
+    same_line_if_fits(size.x);
     if (ImGui::Button("小易智能客服", size)) {
         app.show_message("小易智能客服", "小易正在学习平台常见问题，敬请期待。");
     }
-    ImGui::SameLine();
+    same_line_if_fits(size.x);
     if (ImGui::Button("政策法规", size)) {
         app.open_link(app.settings().policySiteUrl);
     }
-    ImGui::SameLine();
+    same_line_if_fits(size.x);
     if (ImGui::Button("返回旧版网厅", size)) {
         app.open_link(app.settings().legacyHallUrl);
     }
@@ -113,13 +119,16 @@ void draw_home(PortalApp& app) {
     }
 
     section_title("服务大厅");
-    const float card_width = (width - gap) * 0.5f;
+    const bool stacked = compact_layout();
+    const float card_width = stacked ? width : (width - gap) * 0.5f;
     service_card(app,
                  {"##个人服务", "个人服务", "面向参保个人，登录后可办理：",
                   {"社会保险参保状态查询", "个人缴费记录查询", "个人用户注册"},
                   UserKind::Person, "个人登录"},
                  card_width);
-    ImGui::SameLine();
+    if (!stacked) {
+        ImGui::SameLine();
+    }
     service_card(app,
                  {"##单位服务", "单位服务", "面向参保单位的经办人和法人，登录后可办理：",
                   {"开通多险平台，办理增员、减员、人员信息变更", "人员申报查询与申报业务回退",

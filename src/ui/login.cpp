@@ -6,6 +6,9 @@
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
+#include <algorithm>
+#include <cfloat>
+
 namespace portal::ui {
 
 namespace {
@@ -13,6 +16,13 @@ namespace {
 constexpr const char* kDialogTitle = "用户登录";
 constexpr float kLabelWidth = 170.0f;
 constexpr float kFieldWidth = 300.0f;
+constexpr float kDialogWidth = 560.0f;
+
+// The x offset of the field column inside the dialog: beside the labels, or under them on
+// a phone.
+float field_column() {
+    return compact_layout() ? ImGui::GetStyle().WindowPadding.x : kLabelWidth;
+}
 
 struct KindTab {
     UserKind kind;
@@ -32,8 +42,12 @@ bool draw_field(LoginForm& form, LoginField field, bool focus_first) {
 
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
-    ImGui::SameLine(kLabelWidth);
-    ImGui::SetNextItemWidth(kFieldWidth);
+    if (compact_layout()) {
+        ImGui::SetNextItemWidth(-FLT_MIN);
+    } else {
+        ImGui::SameLine(kLabelWidth);
+        ImGui::SetNextItemWidth(kFieldWidth);
+    }
     if (focus_first) {
         ImGui::SetKeyboardFocusHere();
     }
@@ -54,7 +68,7 @@ bool draw_field(LoginForm& form, LoginField field, bool focus_first) {
 
     const std::string& error = form.field_error(field);
     if (!error.empty()) {
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + kLabelWidth - ImGui::GetStyle().WindowPadding.x);
+        ImGui::SetCursorPosX(field_column());
         error_text(error.c_str());
     }
     return entered;
@@ -65,13 +79,19 @@ void draw_method_switch(LoginForm& form) {
     if (methods.size() < 2) {
         return;
     }
+    bool first = true;
     for (LoginMethod method : methods) {
-        if (ImGui::RadioButton(login_method_label(method), form.method() == method)) {
+        const char* label = login_method_label(method);
+        const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                            ImGui::CalcTextSize(label).x;
+        if (!first) {
+            same_line_if_fits(width);
+        }
+        if (ImGui::RadioButton(label, form.method() == method)) {
             form.select_method(method);
         }
-        ImGui::SameLine();
+        first = false;
     }
-    ImGui::NewLine();
 }
 
 void draw_form(PortalApp& app, bool just_opened) {
@@ -96,7 +116,7 @@ void draw_form(PortalApp& app, bool just_opened) {
     }
 
     ImGui::Spacing();
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + kLabelWidth - ImGui::GetStyle().WindowPadding.x);
+    ImGui::SetCursorPosX(field_column());
     ImGui::BeginDisabled(form.busy());
     submit = primary_button(form.busy() ? "正在登录…###登录" : "登录###登录", ImVec2(140, 0)) ||
              submit;
@@ -108,7 +128,9 @@ void draw_form(PortalApp& app, bool just_opened) {
 
     if (form.kind() == UserKind::Agent) {
         ImGui::Spacing();
-        ImGui::TextDisabled("经办人账号由单位法人通过“单位网报开通/校验”创建，无需注册。");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", "经办人账号由单位法人通过“单位网报开通/校验”创建，无需注册。");
+        ImGui::PopStyleColor();
     }
     if (submit) {
         app.submit_login();
@@ -127,7 +149,9 @@ void draw_login_dialog(PortalApp& app) {
     }
     const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(560, 0));
+    const float margin = 8.0f;
+    ImGui::SetNextWindowSize(
+        ImVec2(std::min(kDialogWidth, ImGui::GetMainViewport()->WorkSize.x - 2 * margin), 0));
 
     bool open = true;
     if (!ImGui::BeginPopupModal(kDialogTitle, &open, ImGuiWindowFlags_NoResize)) {

@@ -57,7 +57,8 @@ void draw_header(PortalApp& app, float left, float content_width) {
     draw->AddRectFilled(origin, ImVec2(origin.x + ImGui::GetWindowWidth(), origin.y + kHeaderHeight),
                         colors::kBrand);
 
-    const float title_size = kTitleFontSize;
+    // On a phone the title shrinks so the login buttons still fit beside it.
+    const float title_size = compact_layout() ? kSectionFontSize : kTitleFontSize;
     ImGui::SetCursorPos(ImVec2(left, (kHeaderHeight - title_size) * 0.5f));
     ImGui::PushFont(nullptr, title_size);
     ImGui::PushStyleColor(ImGuiCol_Text, colors::kOnBrand);
@@ -119,7 +120,7 @@ void draw_portal(PortalApp& app) {
     ImGui::Begin("##门户", nullptr, flags);
     ImGui::PopStyleVar(3);
 
-    const float margin = 24.0f;
+    const float margin = compact_layout() ? 12.0f : 24.0f;
     const float content_width = std::min(kContentMaxWidth, viewport->WorkSize.x - 2 * margin);
     const float left = std::max(margin, (viewport->WorkSize.x - content_width) * 0.5f);
 

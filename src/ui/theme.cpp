@@ -2,6 +2,10 @@
 
 namespace portal::ui {
 
+bool compact_layout() {
+    return ImGui::GetMainViewport()->WorkSize.x < kCompactWidth;
+}
+
 void apply_theme() {
     ImGuiStyle& style = ImGui::GetStyle();
     ImGui::StyleColorsLight(&style);
@@ -45,6 +49,15 @@ void apply_theme() {
     c[ImGuiCol_TitleBgActive] = ImGui::ColorConvertU32ToFloat4(colors::kBrand);
     c[ImGuiCol_TitleBg] = ImGui::ColorConvertU32ToFloat4(colors::kBrand);
     c[ImGuiCol_NavCursor] = ImGui::ColorConvertU32ToFloat4(colors::kBrandDark);
+}
+
+void same_line_if_fits(float next_width) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    // After an item the cursor sits on a new line, so this is the right edge of the content.
+    const float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    if (ImGui::GetItemRectMax().x + spacing + next_width <= right_edge) {
+        ImGui::SameLine();
+    }
 }
 
 bool primary_button(const char* label, const ImVec2& size) {

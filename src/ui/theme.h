@@ -25,8 +25,19 @@ inline constexpr float kSectionFontSize = 19.0f;
 // The widest the page content grows; wider windows get margins.
 inline constexpr float kContentMaxWidth = 1120.0f;
 
+// Below this display width (CSS pixels) screens stack their columns and put labels above
+// fields, as on a phone.
+inline constexpr float kCompactWidth = 640.0f;
+
+// Whether the display is narrow enough for the stacked phone layout.
+bool compact_layout();
+
 // Applies the portal style to the current ImGui context.
 void apply_theme();
+
+// Continues the current line when an item `next_width` wide still fits beside the last one;
+// otherwise the next item starts a new line. Rows of buttons wrap this way on phones.
+void same_line_if_fits(float next_width);
 
 // A primary (filled brand colour) button.
 bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));

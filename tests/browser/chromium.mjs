@@ -14,14 +14,16 @@ const chromiumFlags = [
   "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
 ];
 
-// Launches Chromium with a fresh profile; returns { browser, close }.
-export async function launchChromium() {
+// Launches Chromium with a fresh profile; returns { context, close }. `options` are
+// Playwright context options (viewport, deviceScaleFactor, hasTouch, ...).
+export async function launchChromium(options = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), "portal-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: chromiumFlags,
     viewport: { width: 1280, height: 800 },
+    ...options,
   });
   return {
     context,
@@ -63,6 +65,20 @@ export function startServer({ root = path.join(repoRoot, "build/web"), extraArgs
       }
     });
   });
+}
+
+// Opens the portal in a new page of `context` and waits for its first frame.
+export async function openPortal(context, url) {
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.log("page error:", error.message));
+  await page.goto(url);
+  await waitForFrames(page, 1);
+  return page;
+}
+
+// The number of frames the app has drawn so far.
+export async function frameCount(page) {
+  return page.evaluate(() => Module.portalFrameCount);
 }
 
 // Waits until the app has drawn at least `count` frames.

@@ -1,0 +1,198 @@
+// The web platform layer in a real browser: IME composition, clipboard, keys from a host page,
+// frames only on demand, HiDPI backing store and touch taps.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+
+import {
+  clickWidget, findWidget, frameCount, launchChromium, openPortal, repoRoot, startServer,
+} from "./chromium.mjs";
+
+const shots = path.join(repoRoot, "test-results");
+let server;
+
+before(async () => {
+  server = await startServer();
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await server?.stop();
+});
+
+// Opens the person login and focuses the account field.
+async function openAccountField(page) {
+  await clickWidget(page, "button", "个人登录");
+  await clickWidget(page, "textbox", "用户名/身份证号/手机号");
+  await page.waitForFunction(() => document.activeElement?.id === "portal-text-agent");
+}
+
+// Submits the login form and returns the JSON body the app sent.
+async function submittedLogin(page) {
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith("/api/sessions")),
+    clickWidget(page, "button", "登录"),
+  ]);
+  return JSON.parse(request.postData());
+}
+
+test("Chinese typed through an IME composition arrives once", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await openPortal(browser.context, server.url);
+    await openAccountField(page);
+    const cdp = await browser.context.newCDPSession(page);
+    // Pinyin "zhang san" composed, the candidate shown, then committed as 张三.
+    await cdp.send("Input.imeSetComposition", { text: "zhang", selectionStart: 5, selectionEnd: 5 });
+    await cdp.send("Input.imeSetComposition", { text: "张三", selectionStart: 2, selectionEnd: 2 });
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: path.join(shots, "ime-composing.png") });
+    await cdp.send("Input.insertText", { text: "张三" });
+    await clickWidget(page, "textbox", "密码");
+    await page.keyboard.type("Demo@2026");
+    const body = await submittedLogin(page);
+    assert.equal(body.account, "张三");
+  } finally {
+    await browser.close();
+  }
+});
+
+test("Backspace and arrows edit the focused field", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await openPortal(browser.context, server.url);
+    await openAccountField(page);
+    await page.keyboard.type("linxiaomingX");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.type("-");
+    await page.keyboard.press("End");
+    await page.keyboard.type("!");
+    await clickWidget(page, "textbox", "密码");
+    await page.keyboard.type("x");
+    const body = await submittedLogin(page);
+    assert.equal(body.account, "linxiaomi-ng!");
+  } finally {
+    await browser.close();
+  }
+});
+
+test("paste inserts the page clipboard and copy hands text to the page", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await openPortal(browser.context, server.url);
+    await openAccountField(page);
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData("text/plain", "91350100M000100Y43\n");
+      document.activeElement.dispatchEvent(new ClipboardEvent("paste", {
+        clipboardData: data, bubbles: true, cancelable: true,
+      }));
+    });
+    await page.evaluate(() => {
+      window.copied = [];
+      window.addEventListener("copy", (event) => {
+        window.copied.push(event.clipboardData.getData("text/plain"));
+      });
+    });
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Control+C");
+    const copied = await page.evaluate(() => window.copied);
+    assert.deepEqual(copied, ["91350100M000100Y43 "]);
+    await clickWidget(page, "textbox", "密码");
+    await page.keyboard.type("x");
+    const body = await submittedLogin(page);
+    // The pasted line break became a space, which the form trims.
+    assert.equal(body.account, "91350100M000100Y43");
+  } finally {
+    await browser.close();
+  }
+});
+
+test("no frames are drawn while idle and input is answered at once", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await openPortal(browser.context, server.url);
+    await page.waitForTimeout(1000);
+    const before = await frameCount(page);
+    await page.waitForTimeout(3000);
+    assert.equal(await frameCount(page), before, "frames were drawn while idle");
+
+    await page.mouse.move(300, 300);
+    await page.waitForFunction((n) => Module.portalFrameCount > n, before, { timeout: 2000 });
+  } finally {
+    await browser.close();
+  }
+});
+
+test("keys typed into another element of the page never reach the app", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await openPortal(browser.context, server.url);
+    await page.evaluate(() => {
+      const input = document.createElement("input");
+      input.id = "host-input";
+      document.body.appendChild(input);
+      input.focus();
+    });
+    await page.waitForTimeout(500);
+    const before = await frameCount(page);
+    await page.keyboard.type("host text");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(300);
+    assert.equal(await frameCount(page), before, "the app reacted to keys meant for the host");
+    assert.equal(await page.inputValue("#host-input"), "host tex");
+  } finally {
+    await browser.close();
+  }
+});
+
+for (const ratio of [1, 1.25, 2]) {
+  test(`canvas backing store follows devicePixelRatio ${ratio}`, async () => {
+    const browser = await launchChromium({ deviceScaleFactor: ratio, viewport: { width: 1024, height: 700 } });
+    try {
+      const page = await openPortal(browser.context, server.url);
+      await page.waitForTimeout(200);
+      const size = await page.evaluate(() => {
+        const canvas = document.getElementById("canvas");
+        return { width: canvas.width, height: canvas.height, css: canvas.clientWidth };
+      });
+      assert.equal(size.css, 1024);
+      assert.equal(size.width, Math.round(1024 * ratio));
+      assert.equal(size.height, Math.round(700 * ratio));
+      await page.screenshot({ path: path.join(shots, `home-dpr-${ratio}.png`) });
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test("resizing the window resizes the canvas", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await openPortal(browser.context, server.url);
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.waitForFunction(() => document.getElementById("canvas").width === 800);
+    const button = await findWidget(page, "button", "单位登录");
+    assert.ok(button.x + button.width <= 800, "header buttons left the narrower window");
+  } finally {
+    await browser.close();
+  }
+});
+
+test("a touch tap is one click at the touched point", async () => {
+  const browser = await launchChromium({ hasTouch: true, isMobile: true, viewport: { width: 412, height: 860 } });
+  try {
+    const page = await openPortal(browser.context, server.url);
+    const entrance = await findWidget(page, "button", "单位登录");
+    await page.touchscreen.tap(entrance.x + entrance.width / 2, entrance.y + entrance.height / 2);
+    const tab = await findWidget(page, "tab", "单位经办人");
+    assert.ok(tab.checked, "the agent tab is not the selected one");
+    await page.screenshot({ path: path.join(shots, "phone-login.png") });
+  } finally {
+    await browser.close();
+  }
+});
