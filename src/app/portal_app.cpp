@@ -3,7 +3,47 @@
 namespace portal {
 
 PortalApp::PortalApp(PlatformServices services)
-    : services_(std::move(services)), api_(*services_.transport) {}
+    : services_(std::move(services)), api_(*services_.transport) {
+    api_.on_session_expired([this] { end_session("登录已超时或已在别处退出，请重新登录。"); });
+}
+
+void PortalApp::show(Screen screen) {
+    screen_ = screen;
+    const ScreenInfo& info = screen_info(screen);
+    if (services_.show_route) {
+        services_.show_route(info.route, info.title);
+    }
+}
+
+void PortalApp::navigate(Screen screen) {
+    const ScreenInfo& info = screen_info(screen);
+    if (info.audience && (!session_ || session_->user.kind != *info.audience)) {
+        after_login_ = screen;
+        open_login(*info.audience);
+        return;
+    }
+    show(screen);
+}
+
+void PortalApp::open_route(std::string_view route) {
+    std::optional<Screen> screen = screen_from_route(route);
+    if (!screen) {
+        notice_ = "您访问的页面不存在，已为您打开首页。";
+        show(Screen::Home);
+        return;
+    }
+    if (*screen != screen_) {
+        navigate(*screen);
+    }
+}
+
+void PortalApp::end_session(std::string notice) {
+    session_.reset();
+    after_login_.reset();
+    notice_ = std::move(notice);
+    show(Screen::Home);
+    notify_changed();
+}
 
 void PortalApp::notify_changed() {
     if (services_.changed) {
@@ -35,6 +75,7 @@ void PortalApp::open_login(UserKind kind) {
 
 void PortalApp::close_login() {
     login_open_ = false;
+    after_login_.reset();
 }
 
 void PortalApp::submit_login() {
@@ -48,6 +89,11 @@ void PortalApp::submit_login() {
             login_form_.mark_succeeded();
             login_open_ = false;
             notice_.clear();
+            if (after_login_) {
+                const Screen target = *after_login_;
+                after_login_.reset();
+                navigate(target);
+            }
         } else {
             login_form_.mark_failed(result.error());
         }
@@ -60,7 +106,9 @@ void PortalApp::logout() {
         return;
     }
     session_.reset();
+    after_login_.reset();
     notice_ = "您已安全退出。";
+    show(Screen::Home);
     api_.logout([this] { notify_changed(); });
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/login.h"
+#include "app/routes.h"
 #include "app/settings.h"
 #include "core/api_client.h"
 
@@ -20,9 +21,9 @@ struct PlatformServices {
     std::function<void()> changed;
     // Opens an external link in a new browser tab.
     std::function<void(const std::string& url)> open_url;
+    // Shows `route` in the address bar as a new history entry (back returns to the last one).
+    std::function<void(const std::string& route, const std::string& title)> show_route;
 };
-
-enum class Screen { Home };
 
 // A message box: a title and a paragraph.
 struct Message {
@@ -40,6 +41,15 @@ public:
 
     Screen screen() const { return screen_; }
     const std::optional<Session>& session() const { return session_; }
+    ApiClient& api() { return api_; }
+
+    // Shows `screen`. A screen for signed-in users of one kind opens the login of that kind
+    // first and follows once the login succeeds.
+    void navigate(Screen screen);
+
+    // Follows a route from the address bar (start-up, back, forward, a typed link). An
+    // unknown route shows the home page with a notice.
+    void open_route(std::string_view route);
 
     bool login_open() const { return login_open_; }
     void open_login(UserKind kind);
@@ -63,11 +73,14 @@ public:
 
 private:
     void notify_changed();
+    void show(Screen screen);
+    void end_session(std::string notice);
 
     PlatformServices services_;
     ApiClient api_;
     PortalSettings settings_;
     Screen screen_ = Screen::Home;
+    std::optional<Screen> after_login_;
     std::optional<Session> session_;
     LoginForm login_form_;
     bool login_open_ = false;

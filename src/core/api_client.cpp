@@ -100,6 +100,22 @@ Error decode_failure(const HttpResponse& response) {
     return {"http_" + status, "请求未被受理（HTTP " + status + "），请刷新页面后重试"};
 }
 
+std::string url_encode(const std::string& text) {
+    static const char* kHex = "0123456789ABCDEF";
+    std::string encoded;
+    for (unsigned char c : text) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '_' || c == '.' || c == '~') {
+            encoded.push_back(static_cast<char>(c));
+        } else {
+            encoded.push_back('%');
+            encoded.push_back(kHex[c >> 4]);
+            encoded.push_back(kHex[c & 0x0F]);
+        }
+    }
+    return encoded;
+}
+
 HttpRequest ApiClient::make_request(const char* method, const char* url, std::string body) const {
     HttpRequest request;
     request.method = method;
@@ -139,6 +155,35 @@ void ApiClient::login(const LoginRequest& login, std::function<void(Result<Sessi
                         }
                         done(std::move(session));
                     });
+}
+
+void ApiClient::call(const char* method, std::string url, std::optional<nlohmann::json> body,
+                     std::function<void(Result<nlohmann::json>)> done,
+                     std::vector<std::pair<std::string, std::string>> extra_headers) {
+    HttpRequest request = make_request(method, url.c_str(), body ? to_json_text(*body) : "");
+    for (auto& header : extra_headers) {
+        request.headers.push_back(std::move(header));
+    }
+    const bool had_token = !token_.empty();
+    transport_.send(std::move(request), [this, had_token, done = std::move(done)](
+                                            HttpResponse response) {
+        if (response.status < 200 || response.status >= 300) {
+            if (response.status == 401 && had_token) {
+                token_.clear();
+                if (session_expired_) {
+                    session_expired_();
+                }
+            }
+            done(decode_failure(response));
+            return;
+        }
+        auto parsed = json_decode::parse(response.body);
+        if (!parsed || !parsed->is_object()) {
+            done(malformed_answer());
+            return;
+        }
+        done(std::move(*parsed));
+    });
 }
 
 void ApiClient::logout(std::function<void()> done) {

@@ -6,8 +6,13 @@
 #include "core/http.h"
 #include "core/result.h"
 
+#include <nlohmann/json.hpp>
+
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace portal {
 
@@ -39,6 +44,9 @@ struct LoginRequest {
     std::string password;
 };
 
+// Percent-encodes `text` for a URL query value.
+std::string url_encode(const std::string& text);
+
 // Turns a response that is not a 2xx into an Error: the server's own message when the body is
 // the contract's error object, otherwise a message chosen from the status.
 Error decode_failure(const HttpResponse& response);
@@ -55,11 +63,25 @@ public:
 
     bool signed_in() const { return !token_.empty(); }
 
+    // Sends one request of the contract with the session's token and decodes the answer: a 2xx
+    // with a JSON object body gives the object, anything else an Error with a Chinese message.
+    // `extra_headers` carries e.g. the Idempotency-Key of a declaration.
+    void call(const char* method, std::string url, std::optional<nlohmann::json> body,
+              std::function<void(Result<nlohmann::json>)> done,
+              std::vector<std::pair<std::string, std::string>> extra_headers = {});
+
+    // Called with every Error of a request made with a token that the server no longer
+    // accepts (401): the session has ended.
+    void on_session_expired(std::function<void()> handler) {
+        session_expired_ = std::move(handler);
+    }
+
 private:
     HttpRequest make_request(const char* method, const char* url, std::string body) const;
 
     HttpTransport& transport_;
     std::string token_;
+    std::function<void()> session_expired_;
 };
 
 } // namespace portal

@@ -4,6 +4,7 @@
 #include "app/portal_app.h"
 #include "platform/fetch_transport.h"
 #include "platform/log.h"
+#include "platform/routes.h"
 #include "platform/text_agent.h"
 #include "platform/web_input.h"
 #include "ui/portal_ui.h"
@@ -19,6 +20,7 @@
 #include <emscripten/html5.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <memory>
 
 namespace {
@@ -223,8 +225,13 @@ int main() {
     services.transport = &runtime.transport;
     services.changed = request_frames;
     services.open_url = [](const std::string& url) { open_in_new_tab(url.c_str()); };
+    services.show_route = portal::platform::show_route;
     runtime.app = std::make_unique<portal::PortalApp>(std::move(services));
     runtime.app->load_settings();
+    portal::platform::install_routes([](const std::string& route) {
+        runtime.app->open_route(route);
+        request_frames();
+    });
 
     portal::platform::install_web_input(kCanvas, request_frames);
     portal::platform::install_text_agent(request_frames, draw_frame);
