@@ -35,7 +35,9 @@ export async function launchChromium(options = {}) {
 }
 
 // Starts serve.py on a free port with a scratch database; resolves to { url, dbPath, stop }.
-export function startServer({ root = path.join(repoRoot, "build/web"), extraArgs = [] } = {}) {
+export function startServer({
+  root = process.env.PORTAL_WEB_ROOT || path.join(repoRoot, "build/web"), extraArgs = [],
+} = {}) {
   const scratch = mkdtempSync(path.join(tmpdir(), "portal-server-"));
   const dbPath = path.join(scratch, "portal.sqlite3");
   const child = spawn("python3", [path.join(repoRoot, "serve.py"), "--host", "127.0.0.1",
