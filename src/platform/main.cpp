@@ -2,6 +2,7 @@
 // OpenGL3 renderer, the project's own input layer, and a main loop that draws only when
 // something changed.
 #include "app/portal_app.h"
+#include "platform/a11y_mirror.h"
 #include "platform/fetch_transport.h"
 #include "platform/log.h"
 #include "platform/routes.h"
@@ -122,6 +123,7 @@ void draw_frame() {
     portal::platform::draw_ime_preedit();
     ImGui::Render();
     portal::ui::end_widget_frame();
+    portal::platform::sync_a11y_mirror();
 
     glViewport(0, 0, runtime.width_px, runtime.height_px);
     glClearColor(0.953f, 0.965f, 0.98f, 1.0f);
@@ -235,6 +237,7 @@ int main() {
 
     portal::platform::install_web_input(kCanvas, request_frames);
     portal::platform::install_text_agent(request_frames, draw_frame);
+    portal::platform::install_a11y_mirror();
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     portal::platform::log_info("portal started");
     emscripten_set_main_loop(draw_frame, 0, false);

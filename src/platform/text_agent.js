@@ -85,39 +85,46 @@
       sendKey(event.key, false, modifiers(event));
     }
 
-    agent.addEventListener("keydown", onKeyDown);
-    agent.addEventListener("keyup", onKeyUp);
     canvas.addEventListener("keydown", onKeyDown);
     canvas.addEventListener("keyup", onKeyUp);
 
-    agent.addEventListener("compositionstart", function () {
-      composing = true;
-      sendPreedit("");
-    });
-    agent.addEventListener("compositionupdate", function (event) {
-      sendPreedit(event.data);
-    });
-    agent.addEventListener("compositionend", function (event) {
-      composing = false;
-      sendPreedit("");
-      sendText(event.data);
-      agent.value = "";
-    });
-    agent.addEventListener("input", function (event) {
-      if (composing || event.isComposing) return;
-      var type = event.inputType || "insertText";
-      if (type === "deleteContentBackward") {
-        // Soft keyboards send Backspace as an input event, not as a key.
-        sendKey("Backspace", true, 0);
-        sendKey("Backspace", false, 0);
-      } else if (type === "insertLineBreak" || type === "insertParagraph") {
-        sendKey("Enter", true, 0);
-        sendKey("Enter", false, 0);
-      } else if (type.indexOf("insert") === 0 && type !== "insertFromPaste") {
-        sendText(event.data !== null && event.data !== undefined ? event.data : agent.value);
-      }
-      agent.value = "";
-    });
+    // Makes `element` (the hidden textarea, or a text box of the accessibility mirror) pass
+    // keys, composed text, typed text and clipboard events to the app.
+    function attach(element) {
+      element.addEventListener("keydown", onKeyDown);
+      element.addEventListener("keyup", onKeyUp);
+      element.addEventListener("compositionstart", function () {
+        composing = true;
+        sendPreedit("");
+      });
+      element.addEventListener("compositionupdate", function (event) {
+        sendPreedit(event.data);
+      });
+      element.addEventListener("compositionend", function (event) {
+        composing = false;
+        sendPreedit("");
+        sendText(event.data);
+        element.value = "";
+      });
+      element.addEventListener("input", function (event) {
+        if (composing || event.isComposing) return;
+        var type = event.inputType || "insertText";
+        if (type === "deleteContentBackward") {
+          // Soft keyboards send Backspace as an input event, not as a key.
+          sendKey("Backspace", true, 0);
+          sendKey("Backspace", false, 0);
+        } else if (type === "insertLineBreak" || type === "insertParagraph") {
+          sendKey("Enter", true, 0);
+          sendKey("Enter", false, 0);
+        } else if (type.indexOf("insert") === 0 && type !== "insertFromPaste") {
+          sendText(event.data !== null && event.data !== undefined ? event.data : element.value);
+        }
+        element.value = "";
+      });
+      element.addEventListener("copy", onCopyOrCut);
+      element.addEventListener("cut", onCopyOrCut);
+      element.addEventListener("paste", onPaste);
+    }
 
     function onCopyOrCut(event) {
       if (pendingCopy === null) return;
@@ -125,8 +132,6 @@
       event.preventDefault();
       pendingCopy = null;
     }
-    agent.addEventListener("copy", onCopyOrCut);
-    agent.addEventListener("cut", onCopyOrCut);
     canvas.addEventListener("copy", onCopyOrCut);
     canvas.addEventListener("cut", onCopyOrCut);
 
@@ -135,8 +140,8 @@
       event.preventDefault();
       sendText(text);
     }
-    agent.addEventListener("paste", onPaste);
     canvas.addEventListener("paste", onPaste);
+    attach(agent);
 
     // A click on the canvas moves focus to it by default, and the click that activates a field
     // may do so after the frame that focused the agent: while ImGui still wants text, focus
@@ -156,12 +161,16 @@
 
     Module.portalTextAgent = {
       element: agent,
+      attach: attach,
       // Called from C++ when ImGui's text-input state or caret changes (CSS pixels).
       place: function (want, x, y, lineHeight) {
         agent.style.left = Math.round(x) + "px";
         agent.style.top = Math.round(y) + "px";
         agent.style.height = Math.max(16, Math.round(lineHeight)) + "px";
-        if (want && document.activeElement !== agent) {
+        // A text box of the accessibility mirror that has focus edits the field itself.
+        var mirrorField = document.activeElement && document.activeElement.dataset &&
+          document.activeElement.dataset.portalWidget;
+        if (want && document.activeElement !== agent && !mirrorField) {
           agent.focus({ preventScroll: true });
         } else if (!want && wantText && document.activeElement === agent) {
           composing = false;

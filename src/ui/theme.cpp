@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+#include "ui/widget_registry.h"
+
 namespace portal::ui {
 
 bool compact_layout() {
@@ -74,6 +76,7 @@ void error_text(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colors::kError);
     ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
+    report_message(text);
 }
 
 } // namespace portal::ui

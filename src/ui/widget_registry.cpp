@@ -13,9 +13,23 @@ namespace {
 
 std::vector<WidgetInfo> collecting;
 std::vector<WidgetInfo> completed;
-// Rectangles reported by the item-add hook this frame. A widget's info usually follows its own
+struct AddedItem {
+    ImRect rect;
+    bool disabled = false;
+};
+
+// Items reported by the item-add hook this frame. A widget's info usually follows its own
 // rectangle at once, but a tab bar reports its tabs' info after the tab contents.
-ImPool<ImRect> rects_this_frame;
+ImPool<AddedItem> items_this_frame;
+
+// The id of the modal dialog that the window being drawn belongs to, 0 for none.
+unsigned int enclosing_dialog(ImGuiContext* context) {
+    ImGuiWindow* window = context->CurrentWindow;
+    if (window == nullptr || window->RootWindow == nullptr) {
+        return 0;
+    }
+    return (window->RootWindow->Flags & ImGuiWindowFlags_Modal) ? window->RootWindow->ID : 0;
+}
 
 WidgetRole role_from(ImGuiItemStatusFlags flags) {
     if (flags & ImGuiItemStatusFlags_Inputable) {
@@ -65,6 +79,10 @@ const char* role_name(WidgetRole role) {
         return "checkbox";
     case WidgetRole::Tab:
         return "tab";
+    case WidgetRole::Dialog:
+        return "dialog";
+    case WidgetRole::Alert:
+        return "alert";
     case WidgetRole::Other:
         break;
     }
@@ -75,7 +93,7 @@ const char* role_name(WidgetRole role) {
 
 void begin_widget_frame(ImGuiContext* context) {
     collecting.clear();
-    rects_this_frame.Clear();
+    items_this_frame.Clear();
     context->TestEngineHookItems = true;
 }
 
@@ -95,6 +113,8 @@ std::string last_frame_widgets_json() {
                         {"label", widget.label},
                         {"checked", widget.checked},
                         {"focused", widget.focused},
+                        {"disabled", widget.disabled},
+                        {"dialog", widget.dialog},
                         {"x", widget.x},
                         {"y", widget.y},
                         {"width", widget.width},
@@ -103,13 +123,34 @@ std::string last_frame_widgets_json() {
     return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+void report_message(const char* text) {
+    if (text == nullptr || *text == '\0') {
+        return;
+    }
+    ImGuiContext* context = ImGui::GetCurrentContext();
+    WidgetInfo message;
+    message.role = WidgetRole::Alert;
+    message.label = text;
+    message.id = ImHashStr(text);
+    message.dialog = enclosing_dialog(context);
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    message.x = min.x;
+    message.y = min.y;
+    message.width = max.x - min.x;
+    message.height = max.y - min.y;
+    collecting.push_back(std::move(message));
+}
+
 } // namespace portal::ui
 
 // Dear ImGui calls these when built with IMGUI_ENABLE_TEST_ENGINE (declared in imgui_internal.h).
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb,
-                                 const ImGuiLastItemData*) {
-    *portal::ui::rects_this_frame.GetOrAddByKey(id) = bb;
+                                 const ImGuiLastItemData* item_data) {
+    portal::ui::AddedItem* item = portal::ui::items_this_frame.GetOrAddByKey(id);
+    item->rect = bb;
+    item->disabled = item_data != nullptr && (item_data->ItemFlags & ImGuiItemFlags_Disabled);
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label,
@@ -120,18 +161,25 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     }
     const ImGuiTabItem* tab = find_tab(ctx, id);
     ImRect rect;
+    bool disabled = false;
     if (tab != nullptr) {
         const ImRect& bar = ctx->CurrentTabBar->BarRect;
         const float left = bar.Min.x + tab->Offset - ctx->CurrentTabBar->ScrollingAnim;
         rect = ImRect(left, bar.Min.y, left + tab->Width, bar.Max.y);
-    } else if (const ImRect* added = rects_this_frame.GetByKey(id)) {
-        rect = *added;
+    } else if (const AddedItem* added = items_this_frame.GetByKey(id)) {
+        rect = added->rect;
+        disabled = added->disabled;
     } else {
         return;
     }
-    // Windows report themselves too; only widgets belong in the list.
-    if (ImGui::FindWindowByID(id) != nullptr) {
-        return;
+
+    // Windows report themselves too: of those, only modal dialogs belong in the list.
+    WidgetRole role = tab != nullptr ? WidgetRole::Tab : role_from(flags);
+    if (ImGuiWindow* window = ImGui::FindWindowByID(id)) {
+        if (!(window->Flags & ImGuiWindowFlags_Modal)) {
+            return;
+        }
+        role = WidgetRole::Dialog;
     }
     std::string text = visible_label(label);
     if (text.empty()) {
@@ -139,7 +187,9 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     }
     WidgetInfo widget;
     widget.id = id;
-    widget.role = tab != nullptr ? WidgetRole::Tab : role_from(flags);
+    widget.role = role;
+    widget.disabled = disabled;
+    widget.dialog = role == WidgetRole::Dialog ? 0 : enclosing_dialog(ctx);
     widget.label = std::move(text);
     widget.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
     if (widget.role == WidgetRole::Tab) {
