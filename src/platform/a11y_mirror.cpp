@@ -40,8 +40,9 @@ void sync_a11y_mirror() {
 
 } // namespace portal::platform
 
-// Defined by the entry point (main.cpp).
+// Defined by the entry point (main.cpp) and the text agent (text_agent.cpp).
 extern "C" void portal_request_frames();
+extern "C" void portal_process_input_now();
 
 // Activates a widget on behalf of the mirror: a click on a mirrored button, or focus moving
 // into a mirrored text box (`prefer_input`), which starts editing the field.
@@ -51,5 +52,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void portal_activate_widget(unsigned int id, int
         ImGui::GetCurrentContext()->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
     }
     ImGui::GetIO().AddFocusEvent(true);
+    if (prefer_input != 0) {
+        // Keys typed right after focus arrives must reach the field: finish the activation
+        // (queued for the next frame, applied while the field is drawn) before returning to
+        // the browser, which then dispatches those keys.
+        portal_process_input_now();
+        portal_process_input_now();
+    }
     portal_request_frames();
 }

@@ -3,6 +3,7 @@
 // something changed.
 #include "app/portal_app.h"
 #include "platform/a11y_mirror.h"
+#include "platform/embedding.h"
 #include "platform/fetch_transport.h"
 #include "platform/log.h"
 #include "platform/routes.h"
@@ -40,6 +41,7 @@ struct Runtime {
     double last_frame_ms = 0;
     int width_px = 0;
     int height_px = 0;
+    bool was_signed_in = false;
 };
 
 Runtime runtime;
@@ -102,6 +104,18 @@ void sync_canvas_size(ImGuiIO& io) {
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(ratio), static_cast<float>(ratio));
 }
 
+// Keeps an embedding page informed: the height the page needs and the end of a session.
+void tell_embedder_about_frame() {
+    if (const ImGuiWindow* page = ImGui::FindWindowByName("##门户")) {
+        portal::platform::tell_embedder_content_height(page->ContentSize.y);
+    }
+    const bool signed_in = runtime.app->session().has_value();
+    if (runtime.was_signed_in && !signed_in) {
+        portal::platform::tell_embedder_logged_out();
+    }
+    runtime.was_signed_in = signed_in;
+}
+
 void draw_frame() {
     ImGuiIO& io = ImGui::GetIO();
     sync_canvas_size(io);
@@ -124,6 +138,7 @@ void draw_frame() {
     ImGui::Render();
     portal::ui::end_widget_frame();
     portal::platform::sync_a11y_mirror();
+    tell_embedder_about_frame();
 
     glViewport(0, 0, runtime.width_px, runtime.height_px);
     glClearColor(0.953f, 0.965f, 0.98f, 1.0f);
@@ -238,6 +253,7 @@ int main() {
     portal::platform::install_web_input(kCanvas, request_frames);
     portal::platform::install_text_agent(request_frames, draw_frame);
     portal::platform::install_a11y_mirror();
+    portal::platform::start_embedding();
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     portal::platform::log_info("portal started");
     emscripten_set_main_loop(draw_frame, 0, false);

@@ -1,5 +1,7 @@
 #include "platform/routes.h"
 
+#include "platform/embedding.h"
+
 #include <emscripten/emscripten.h>
 
 #include <cstdlib>
@@ -13,6 +15,7 @@ std::function<void(const std::string&)> follow_route;
 EM_JS(void, listen_for_hash_changes, (), {
     window.addEventListener("hashchange", function() {
         Module.ccall("portal_route_changed", null, ["string"], [window.location.hash]);
+        Module.portalEmbedding.routeChanged(window.location.hash);
     });
 });
 
@@ -45,6 +48,7 @@ void install_routes(std::function<void(const std::string& route)> follow) {
 
 void show_route(const std::string& route, const std::string& title) {
     set_hash(route.c_str(), title.c_str());
+    tell_embedder_route(route);
 }
 
 } // namespace portal::platform
