@@ -10,7 +10,7 @@ cd "$root"
 debian_packages=(
     cmake make g++ python3 nodejs xz-utils ca-certificates curl
     emscripten nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev
-    fonts-wqy-microhei fonttools chromium libphonenumber-dev
+    fonts-wqy-microhei fonttools chromium libphonenumber-dev nginx wrk
 )
 
 imgui_version="1.92.2b"

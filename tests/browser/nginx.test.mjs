@@ -1,7 +1,7 @@
-// The production setup end to end: nginx with docs/deploy/nginx.conf serves a precompressed copy
-// of build/web and proxies /api/ to serve.py, and headless Chromium loads the app through it.
-// nginx runs from its own prefix folder under the system temp folder, on a free loopback port,
-// with its pid, logs and temp files there. Skipped when nginx is not installed.
+// The production setup end to end. nginx with docs/deploy/nginx.conf serves a precompressed
+// copy of build/web and proxies /api/ to serve.py, and headless Chromium loads the app through
+// it. nginx listens on a free loopback port and keeps its pid, logs and temp files in its own
+// prefix folder under the system temp folder. Skipped when nginx is not installed.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import {
@@ -18,7 +18,7 @@ import { findWidget, launchChromium, repoRoot, startServer, waitForFrames } from
 
 const nginxBinary = process.env.NGINX || "/usr/sbin/nginx";
 const siteConfig = path.join(repoRoot, "docs/deploy/nginx.conf");
-const webBuild = path.join(repoRoot, "build/web");
+const webBuild = process.env.PORTAL_WEB_ROOT || path.join(repoRoot, "build/web");
 // A file name with a content hash, to check the long-lived cache rule.
 const hashedProbe = "probe.0123456789abcdef.js";
 
@@ -53,7 +53,7 @@ function writeNginxConfig(prefix, { port, apiPort, webRoot }) {
   site = replaceLine(site, "    server 127.0.0.1:8080;", `    server 127.0.0.1:${apiPort};`);
   writeFileSync(path.join(prefix, "site.conf"), site);
 
-  // Debian's nginx is built with temp folders under /var/lib/nginx: all are moved here.
+  // Debian's nginx is built with temp folders under /var/lib/nginx, so all of them move here.
   const temp = path.join(prefix, "temp");
   mkdirSync(temp);
   const main = `daemon off;
@@ -145,9 +145,9 @@ describe("nginx deployment", () => {
   before(async () => {
     if (skip) return;
     assert.ok(existsSync(path.join(webBuild, "index.html")),
-      "build/web has no index.html: run tools/build.sh web");
+      `${webBuild} has no index.html: run tools/build.sh web`);
     prefix = mkdtempSync(path.join(tmpdir(), "portal-nginx-"));
-    // nginx's workers run as nobody when the test runs as root: they must read the files.
+    // When the test runs as root, nginx's workers run as the user nobody, who must read the files.
     chmodSync(prefix, 0o755);
     const webRoot = path.join(prefix, "web");
     cpSync(webBuild, webRoot, { recursive: true });
