@@ -235,7 +235,11 @@ def normalize_id_card_number(value, today):
         if not _is_ascii_digit(char) and not (last and char == "X"):
             return number, f"身份证号码第{position}位“{char}”无效：只能是数字，第18位可以是X"
     if len(number) == 15:
-        # A legacy number omits the century (always 19) and has no check character.
+        # A legacy number omits the century (always 19) and has no check character. Only
+        # mainland residents had one, so the permits' codes 81-83 are no province here.
+        if number[:2] in _PERMIT_PREFIXES:
+            return number, (f"身份证号码第1-2位“{number[:2]}”是港澳台居民居住证的代码，"
+                            "15位旧号码只属于内地居民")
         body = number[:6] + "19" + number[6:]
         number = body + id_card_check_char(body)
     if len(number) != 18:

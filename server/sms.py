@@ -40,12 +40,17 @@ class DevelopmentSmsGateway:
 
 
 def check_fujian_mobile(mobile, field="mobile"):
-    """Raise ApiError 400 mobile_not_fujian unless mobile is registered in Fujian."""
-    if not phone_regions.is_fujian_mobile(mobile):
-        raise errors.ApiError(
-            400, "mobile_not_fujian",
-            f"手机号码{mask_mobile(mobile)}不是福建省内登记的号码，本平台仅向福建省手机号码"
-            "发送验证码，请更换号码", field=field)
+    """Raise ApiError 400 mobile_not_fujian unless the prefix table places mobile in Fujian."""
+    province = phone_regions.province_of_mobile(mobile)
+    if province == phone_regions.FUJIAN:
+        return
+    if province is None:
+        where = f"无法确定手机号码{mask_mobile(mobile)}的归属地"
+    else:
+        where = f"手机号码{mask_mobile(mobile)}的归属地为{province}"
+    raise errors.ApiError(
+        400, "mobile_not_fujian",
+        f"{where}，本平台仅向福建省内手机号码发送验证码，请更换号码", field=field)
 
 
 class SmsCodes:

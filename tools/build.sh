@@ -16,7 +16,23 @@ case "$preset" in
     *) echo "unknown preset: $preset" >&2; exit 2 ;;
 esac
 
-if [ ! -f "$binary_dir/CMakeCache.txt" ]; then
-    cmake --preset "$preset" >/dev/null
+configure_once() {
+    if [ ! -f "$2/CMakeCache.txt" ]; then
+        cmake --preset "$1" >/dev/null
+    fi
+}
+
+if [ "$preset" = web ]; then
+    # The web build ships the mobile prefix table, and only the native preset can run its
+    # generator. The target regenerates the table only when it is missing or stale.
+    configure_once native build/native
+    # A tree configured before this target existed has no rule for it, so it is configured
+    # once more and the build retried.
+    if ! cmake --build --preset native --target phone_table -j "$(nproc)"; then
+        cmake --preset native >/dev/null
+        cmake --build --preset native --target phone_table -j "$(nproc)"
+    fi
 fi
+
+configure_once "$preset" "$binary_dir"
 cmake --build --preset "$preset" -j "$(nproc)"

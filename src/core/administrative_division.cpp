@@ -77,10 +77,25 @@ constexpr NamedCode kFujianCounties[] = {
     {"350982", "福鼎市"},
 };
 
+// Compares byte by byte, because the codes are short and most entries differ in the first
+// digits, where string_view's comparison would call memcmp for every entry.
+bool sameCode(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 template <std::size_t N>
 std::string_view findName(const NamedCode (&table)[N], std::string_view code) {
-    const auto* found = std::find_if(std::begin(table), std::end(table),
-                                     [code](const NamedCode& entry) { return entry.code == code; });
+    const auto* found =
+        std::find_if(std::begin(table), std::end(table),
+                     [code](const NamedCode& entry) { return sameCode(entry.code, code); });
     return found == std::end(table) ? std::string_view() : found->name;
 }
 

@@ -90,9 +90,24 @@ constexpr OrganizationType kOrganizationTypes[] = {
 // Division code of units registered at the national level rather than in a province.
 constexpr std::string_view kNationalDivision = "100000";
 
+// Value of each ASCII character in kCharacterSet, or -1 outside it. A table, because every
+// character of every code is looked up twice (character check and check character).
+constexpr std::array<signed char, 128> makeCharacterValues() {
+    std::array<signed char, 128> values{};
+    for (signed char& value : values) {
+        value = -1;
+    }
+    for (std::size_t i = 0; i < kCharacterSet.size(); ++i) {
+        values[static_cast<unsigned char>(kCharacterSet[i])] = static_cast<signed char>(i);
+    }
+    return values;
+}
+
+constexpr std::array<signed char, 128> kCharacterValues = makeCharacterValues();
+
 int characterValue(char c) {
-    const std::size_t index = kCharacterSet.find(c);
-    return index == std::string_view::npos ? -1 : static_cast<int>(index);
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < kCharacterValues.size() ? kCharacterValues[byte] : -1;
 }
 
 // Value of an organisation code character: digits 0-9, letters A-Z 10-35.

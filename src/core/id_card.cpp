@@ -80,23 +80,25 @@ void checkBirthDate(const std::string& number, std::size_t position, const Calen
     const std::string_view digits = std::string_view(number).substr(position - 1, 8);
     const CalendarDate birth{parseDigits(digits.substr(0, 4)), parseDigits(digits.substr(4, 2)),
                              parseDigits(digits.substr(6, 2))};
-    const std::string range =
-        "第" + std::to_string(position) + "-" + std::to_string(position + 7) + "位";
+    // Built only for a finding, because a valid date is the common case.
+    const auto range = [position] {
+        return "第" + std::to_string(position) + "-" + std::to_string(position + 7) + "位";
+    };
 
     if (!isValidDate(birth)) {
         verdict.block("invalid_birth_date",
-                      range + "出生日期“" + std::string(digits) + "”不是有效日期", position);
+                      range() + "出生日期“" + std::string(digits) + "”不是有效日期", position);
         return;
     }
     if (today < birth) {
         verdict.block("birth_date_in_future",
-                      range + "出生日期 " + formatDate(birth) + " 晚于今天，请核对", position);
+                      range() + "出生日期 " + formatDate(birth) + " 晚于今天，请核对", position);
         return;
     }
     verdict.details.birthDate = birth;
     if (wholeYearsBetween(birth, today) > kImplausibleAge) {
         verdict.warn("birth_date_implausible",
-                     range + "出生日期 " + formatDate(birth) + " 距今超过" +
+                     range() + "出生日期 " + formatDate(birth) + " 距今超过" +
                          std::to_string(kImplausibleAge) + "年，请核对",
                      position);
     }
@@ -172,6 +174,12 @@ void validateLegacyForeignCard(IdCardVerdict& verdict) {
     // Limitation: the digits of this format are not decoded, so birth date and sex stay
     // unknown and the form must collect them from the user.
     checkCharacters(verdict.normalized, 4, verdict);
+}
+
+bool isResidencePermit(IdCardKind kind) {
+    return kind == IdCardKind::hong_kong_residence_permit ||
+           kind == IdCardKind::macao_residence_permit ||
+           kind == IdCardKind::taiwan_residence_permit;
 }
 
 IdCardKind classifyEighteenDigits(const std::string& number) {
@@ -300,6 +308,16 @@ IdCardVerdict validateIdCardNumber(std::string_view input, const CalendarDate& t
         verdict.details.convertedFromLegacy = true;
         verdict.warn("legacy_number_converted",
                      "15位旧号码已按规则转换为18位号码 " + verdict.normalized + "，请核对");
+        // Only mainland residents had 15-digit numbers. The permits' prefixes must not pass
+        // here as provinces, because the 18-digit form would then be judged as a permit.
+        if (isResidencePermit(classifyEighteenDigits(verdict.normalized))) {
+            verdict.details.kind = IdCardKind::resident;
+            verdict.block("unknown_province",
+                          "第1-2位“" + legacy.substr(0, 2) +
+                              "”是港澳台居民居住证的代码，15位旧号码只属于内地居民，请核对",
+                          1);
+            return verdict;
+        }
         validateEighteenDigits(IdCardKind::resident, today, verdict);
         return verdict;
     }

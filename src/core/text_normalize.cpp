@@ -52,6 +52,31 @@ char32_t foldFullWidthCodePoint(char32_t codePoint) {
     return codePoint;
 }
 
+// Normalizes as normalizeIdentifier does, for input that is all ASCII: such input has no
+// full-width characters or invalid sequences, and its only spaces are ASCII whitespace. This
+// path allocates the result only, which keeps typing into a form field cheap.
+Verdict normalizeAsciiIdentifier(std::string_view input, LetterCase letterCase) {
+    std::size_t begin = 0;
+    std::size_t end = input.size();
+    while (begin < end && isSpaceCharacter(static_cast<unsigned char>(input[begin]))) {
+        ++begin;
+    }
+    while (end > begin && isSpaceCharacter(static_cast<unsigned char>(input[end - 1]))) {
+        --end;
+    }
+
+    Verdict verdict;
+    verdict.normalized.assign(input.substr(begin, end - begin));
+    if (letterCase == LetterCase::upper) {
+        for (char& c : verdict.normalized) {
+            if (c >= 'a' && c <= 'z') {
+                c = static_cast<char>(c - 'a' + 'A');
+            }
+        }
+    }
+    return verdict;
+}
+
 char32_t toUpperAsciiCodePoint(char32_t codePoint) {
     if (codePoint >= U'a' && codePoint <= U'z') {
         return codePoint - U'a' + U'A';
@@ -61,7 +86,9 @@ char32_t toUpperAsciiCodePoint(char32_t codePoint) {
 
 } // namespace
 
-char32_t decodeCodePoint(std::string_view text, std::size_t& offset, bool& wellFormed) {
+namespace detail {
+
+char32_t decodeNonAsciiCodePoint(std::string_view text, std::size_t& offset, bool& wellFormed) {
     if (offset >= text.size()) {
         offset = text.size();
         wellFormed = false;
@@ -122,6 +149,17 @@ char32_t decodeCodePoint(std::string_view text, std::size_t& offset, bool& wellF
     return value;
 }
 
+} // namespace detail
+
+bool isAscii(std::string_view text) {
+    for (char c : text) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            return false;
+        }
+    }
+    return true;
+}
+
 void appendUtf8(std::string& out, char32_t codePoint) {
     if ((codePoint >= 0xD800 && codePoint <= 0xDFFF) || codePoint > 0x10FFFF) {
         codePoint = kReplacementCharacter;
@@ -144,6 +182,9 @@ void appendUtf8(std::string& out, char32_t codePoint) {
 }
 
 std::size_t countCodePoints(std::string_view text) {
+    if (isAscii(text)) {
+        return text.size();
+    }
     std::size_t count = 0;
     std::size_t offset = 0;
     bool wellFormed = true;
@@ -155,6 +196,9 @@ std::size_t countCodePoints(std::string_view text) {
 }
 
 std::size_t findInvalidUtf8(std::string_view text) {
+    if (isAscii(text)) {
+        return 0;
+    }
     std::size_t index = 0;
     std::size_t offset = 0;
     bool wellFormed = true;
@@ -218,6 +262,10 @@ std::string toUpperAscii(std::string_view text) {
 }
 
 Verdict normalizeIdentifier(std::string_view input, LetterCase letterCase) {
+    if (isAscii(input)) {
+        return normalizeAsciiIdentifier(input, letterCase);
+    }
+
     // Folding and upper-casing first re-encodes the text, so the trim below works on
     // well-formed UTF-8 and only has to shift the position of the first invalid sequence.
     std::string folded;

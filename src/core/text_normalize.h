@@ -15,10 +15,25 @@ namespace portal {
 
 inline constexpr char32_t kReplacementCharacter = U'\uFFFD';
 
+namespace detail {
+// Decodes as decodeCodePoint does, without its inline shortcut for ASCII bytes.
+char32_t decodeNonAsciiCodePoint(std::string_view text, std::size_t& offset, bool& wellFormed);
+} // namespace detail
+
 // Decodes the code point at `offset` and advances `offset` past it. Sets `wellFormed` to false
 // and returns U+FFFD for an ill-formed sequence, and also at the end of `text`, where `offset`
 // stays at text.size().
-char32_t decodeCodePoint(std::string_view text, std::size_t& offset, bool& wellFormed);
+inline char32_t decodeCodePoint(std::string_view text, std::size_t& offset, bool& wellFormed) {
+    // ASCII is decoded inline, because the validators decode every character they check.
+    if (offset < text.size() && static_cast<unsigned char>(text[offset]) < 0x80) {
+        wellFormed = true;
+        return static_cast<unsigned char>(text[offset++]);
+    }
+    return detail::decodeNonAsciiCodePoint(text, offset, wellFormed);
+}
+
+// Returns whether every byte of `text` is ASCII (below 0x80).
+bool isAscii(std::string_view text);
 
 // Appends the UTF-8 encoding of `codePoint` to `out`. Surrogates and values above U+10FFFF
 // are written as U+FFFD.

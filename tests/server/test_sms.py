@@ -9,15 +9,20 @@ PERSON_MOBILE = "13805910001"
 
 
 class PhoneRegionTest(PortalTestCase):
+    # Fujian prefixes of the generated table, from libphonenumber's data: Fuzhou, Xiamen,
+    # Quanzhou and Nanping.
     def test_fujian_prefixes(self):
-        for mobile in ("13805910001", "13905920001", "13805990000", "13905990000"):
+        for mobile in ("13959100000", "18950000000", "13805910001", "13905990000"):
             with self.subTest(mobile=mobile):
-                self.assertEqual(phone_regions.province_of_mobile(mobile), "福建")
+                self.assertEqual(phone_regions.province_of_mobile(mobile), "福建省")
 
     def test_other_numbers(self):
-        for mobile in ("13800138000", "13805900001", "13805910001x", "23805910001", ""):
+        for mobile in ("13800138000", "19912345678", "13805910001x", "23805910001", ""):
             with self.subTest(mobile=mobile):
                 self.assertFalse(phone_regions.is_fujian_mobile(mobile))
+
+    def test_other_province_is_named(self):
+        self.assertEqual(phone_regions.province_of_mobile("13800138000"), "北京市")
 
 
 class SendCodeTest(PortalTestCase):
@@ -80,8 +85,15 @@ class SendCodeTest(PortalTestCase):
         error = self.assertError(self.send("13800138000"), 400, "mobile_not_fujian")
         self.assertIn("福建", error["message"])
         self.assertIn("138****8000", error["message"])
+        self.assertIn("北京市", error["message"])
         self.assertEqual(error["field"], "mobile")
         self.assertEqual(self.outbox("13800138000"), [])
+
+    def test_number_without_known_region_is_rejected(self):
+        # libphonenumber's data, and so the prefix table, locates no 19x prefix.
+        error = self.assertError(self.send("19912345678"), 400, "mobile_not_fujian")
+        self.assertIn("无法确定手机号码199****5678的归属地", error["message"])
+        self.assertEqual(self.outbox("19912345678"), [])
 
     def test_malformed_number_is_invalid(self):
         for mobile in ("1380591000", "23805910001", "1380591000a", "15405910001", "+852 9123 4567"):
