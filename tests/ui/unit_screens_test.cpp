@@ -1,0 +1,218 @@
+// Drives the unit screens' real ImGui code without a GPU: the staff addition form is filled in
+// by clicking and typing at widgets found by their labels.
+#include "app/portal_app.h"
+#include "ui/portal_ui.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+
+#include "../support/fake_transport.h"
+
+#include "imgui.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+namespace portal {
+namespace {
+
+using testing::FakeTransport;
+
+constexpr const char* kPermissions = R"({"items":[
+  {"insuranceType":"pension","name":"企业养老","allowed":true,"opened":true},
+  {"insuranceType":"work_injury","name":"工伤","allowed":true,"opened":true},
+  {"insuranceType":"unemployment","name":"失业","allowed":false,"opened":false,
+   "reason":"请到经办机构核实经办人手机号码和网报开通标志"}]})";
+
+class UnitScreens : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 900);
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
+        ASSERT_NE(io.Fonts->AddFontFromFileTTF(PORTAL_TEST_FONT, ui::kBodyFontSize), nullptr);
+        ui::apply_theme();
+        app.unit().context.clock = [] { return CalendarDate{2026, 1, 15}; };
+        frames(3);
+    }
+
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    void frame() {
+        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+        ui::begin_widget_frame(ImGui::GetCurrentContext());
+        ImGui::NewFrame();
+        ui::draw_portal(app);
+        ImGui::Render();
+        ui::end_widget_frame();
+        ASSERT_FALSE(find(ui::WidgetRole::Button, "Enable Asserts").has_value())
+            << "Dear ImGui reported an API misuse";
+    }
+
+    void frames(int count) {
+        for (int i = 0; i < count; ++i) {
+            frame();
+        }
+    }
+
+    std::optional<ui::WidgetInfo> find(ui::WidgetRole role, const std::string& label) {
+        const auto& widgets = ui::last_frame_widgets();
+        auto it = std::find_if(widgets.begin(), widgets.end(), [&](const ui::WidgetInfo& w) {
+            return w.role == role && w.label == label;
+        });
+        if (it == widgets.end()) {
+            return std::nullopt;
+        }
+        return *it;
+    }
+
+    void click(ui::WidgetRole role, const std::string& label) {
+        auto widget = find(role, label);
+        ASSERT_TRUE(widget.has_value()) << "no widget " << label;
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(widget->x + widget->width / 2, widget->y + widget->height / 2);
+        frame();
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+        frame();
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+        frames(3);
+    }
+
+    void type_into(const std::string& label, const char* text) {
+        click(ui::WidgetRole::TextBox, label);
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        frames(2);
+    }
+
+    // Clicks on empty page background so the focused field loses focus and is checked.
+    void leave_field() {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(5, 880);
+        frame();
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+        frame();
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+        frames(2);
+    }
+
+    void sign_in_agent_on_addition() {
+        app.navigate(Screen::StaffAddition);
+        app.login_form().select_method(LoginMethod::AgentUsername);
+        app.login_form().value(LoginField::Account) = "ma2y3k7d01";
+        app.login_form().value(LoginField::Password) = "Demo@2026";
+        app.submit_login();
+        transport.reply(200, R"({"token":"t","user":{"kind":"agent","name":"王志强"}})");
+        transport.reply(200, R"({"user":{"kind":"agent","name":"王志强"}})");
+        // The reminders and the permissions are requested, in this order.
+        transport.reply(200, R"({"items":[]})");
+        transport.reply(200, kPermissions);
+        transport.sent.clear();
+        frames(3);
+        ASSERT_EQ(app.screen(), Screen::StaffAddition);
+    }
+
+    FakeTransport transport;
+    PortalApp app{PlatformServices{&transport, nullptr, nullptr}};
+};
+
+TEST_F(UnitScreens, AgentMenuAndFormFields) {
+    sign_in_agent_on_addition();
+    for (const char* label : {"开通多险平台", "增员", "减员", "人员信息变更", "申报业务回退",
+                              "人员列表", "人员申报查询", "提交增员申报", "清空重填"}) {
+        EXPECT_TRUE(find(ui::WidgetRole::Button, label).has_value()) << label;
+    }
+    for (const char* label : {"证件号码", "姓名 *", "手机号码 *", "月缴费基数（元）", "备注"}) {
+        EXPECT_TRUE(find(ui::WidgetRole::TextBox, label).has_value()) << label;
+    }
+    EXPECT_TRUE(find(ui::WidgetRole::Checkbox, "企业养老").has_value());
+}
+
+TEST_F(UnitScreens, TypedAdditionReachesServer) {
+    sign_in_agent_on_addition();
+    type_into("证件号码", "350205199106114174");
+    EXPECT_EQ(app.unit().addition.derived_sex(), "男");
+    type_into("姓名 *", "张国栋");
+    type_into("手机号码 *", "13805913005");
+    type_into("月缴费基数（元）", "6000");
+    click(ui::WidgetRole::Checkbox, "企业养老");
+    EXPECT_TRUE(app.unit().addition.ticked[0]);
+    click(ui::WidgetRole::Button, "提交增员申报");
+
+    ASSERT_EQ(transport.sent.size(), 1u);
+    EXPECT_EQ(transport.sent.back().url, "/api/declarations");
+    const auto body = nlohmann::json::parse(transport.sent.back().body, nullptr, false);
+    EXPECT_EQ(body["idCardNumber"], "350205199106114174");
+    EXPECT_EQ(body["name"], "张国栋");
+    EXPECT_EQ(body["contributionBase"], 6000);
+    EXPECT_EQ(body["insuranceTypes"], nlohmann::json({"pension"}));
+
+    transport.reply(201, R"({"declarations":[{"id":4,"kind":"addition","kindName":"增员",
+      "insuranceType":"pension","insuranceTypeName":"企业养老","name":"张国栋",
+      "status":"pending","statusName":"待审核"}]})");
+    frames(3);
+    EXPECT_TRUE(find(ui::WidgetRole::Button, "查看申报记录").has_value());
+    click(ui::WidgetRole::Button, "查看申报记录");
+    EXPECT_EQ(app.screen(), Screen::DeclarationQuery);
+}
+
+TEST_F(UnitScreens, WrongIdCardShownAndNothingSent) {
+    sign_in_agent_on_addition();
+    type_into("证件号码", "350205199106114175");
+    leave_field();
+    EXPECT_NE(app.unit().addition.field_error("idCardNumber").find("第18位"), std::string::npos);
+
+    click(ui::WidgetRole::Button, "提交增员申报");
+    EXPECT_TRUE(transport.sent.empty());
+    EXPECT_FALSE(app.unit().addition.field_error("name").empty());
+}
+
+TEST_F(UnitScreens, RefusedTypeCheckboxIsDisabled) {
+    sign_in_agent_on_addition();
+    click(ui::WidgetRole::Checkbox, "失业");
+    EXPECT_FALSE(app.unit().addition.ticked[2]);
+}
+
+TEST_F(UnitScreens, FormKeepsContentAfterNetworkFailure) {
+    sign_in_agent_on_addition();
+    StaffAddition& form = app.unit().addition;
+    form.id_card_number = "350205199106114174";
+    form.name = "张国栋";
+    form.mobile = "13805913005";
+    form.contribution_base = "6000";
+    form.ticked[0] = true;
+    click(ui::WidgetRole::Button, "提交增员申报");
+    ASSERT_EQ(transport.sent.size(), 1u);
+    transport.fail_network();
+    frames(2);
+
+    EXPECT_EQ(form.name, "张国栋");
+    EXPECT_FALSE(form.form_error().empty());
+    EXPECT_TRUE(find(ui::WidgetRole::Button, "提交增员申报").has_value());
+}
+
+TEST_F(UnitScreens, ReminderDialogLinksToPendingQuery) {
+    app.open_login(UserKind::Agent);
+    app.login_form().select_method(LoginMethod::AgentUsername);
+    app.login_form().value(LoginField::Account) = "ma2y3k7d01";
+    app.login_form().value(LoginField::Password) = "Demo@2026";
+    app.submit_login();
+    transport.reply(200, R"({"token":"t","user":{"kind":"agent","name":"王志强"}})");
+    transport.reply(200, R"({"user":{"kind":"agent","name":"王志强"}})");
+    transport.reply(200, R"({"items":[{"declarationId":1,
+      "message":"刘美华的工伤增员申报已提交6天，经办机构尚未审核，请耐心等待，无需重复申报"}]})");
+    frames(3);
+
+    ASSERT_TRUE(find(ui::WidgetRole::Button, "查看待审核申报").has_value());
+    click(ui::WidgetRole::Button, "查看待审核申报");
+    EXPECT_EQ(app.screen(), Screen::DeclarationQuery);
+    EXPECT_EQ(app.unit().query.tab, DeclarationTab::Pending);
+    EXPECT_FALSE(app.unit().reminder_open());
+}
+
+} // namespace
+} // namespace portal
