@@ -6,20 +6,29 @@ import os
 
 from server import clock, errors
 
-# Documents of the download centre, served as static files from DOWNLOAD_FOLDER under the
-# web root.
+# The download centre's documents and the assistant's knowledge base are the front-end's own
+# assets, so the API and the page list the same documents and search the same entries.
+ASSETS_FOLDER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "assets")
+DOWNLOAD_INDEX_PATH = os.path.join(ASSETS_FOLDER, "downloads", "index.json")
+FAQ_PATH = os.path.join(ASSETS_FOLDER, "faq.json")
+# Documents are served as static files from DOWNLOAD_FOLDER under the web root.
 DOWNLOAD_FOLDER = "downloads"
-DOWNLOADS = [
-    {"id": "operation-manual", "title": "网上服务大厅操作手册", "fileName": "operation-manual.pdf"},
-    {"id": "upgrade-notes", "title": "系统升级说明", "fileName": "upgrade-notes.md"},
-]
-FAQ_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "faq.json")
 MAX_FAQ_RESULTS = 10
+
+
+@functools.lru_cache(maxsize=1)
+def download_documents():
+    """Return the documents of assets/downloads/index.json as id, title, description, fileName."""
+    with open(DOWNLOAD_INDEX_PATH, encoding="utf-8") as file:
+        index = json.load(file)
+    return [{"id": document["id"], "title": document["title"],
+             "description": document.get("description", ""), "fileName": document["file"]}
+            for document in index["documents"]]
 
 
 def list_downloads(portal, request):
     items = []
-    for document in DOWNLOADS:
+    for document in download_documents():
         path = os.path.join(portal.static.root, DOWNLOAD_FOLDER, document["fileName"])
         item = dict(document, url=f"/{DOWNLOAD_FOLDER}/{document['fileName']}")
         try:
@@ -35,8 +44,9 @@ def list_downloads(portal, request):
 
 @functools.lru_cache(maxsize=1)
 def faq_entries():
+    """Return the knowledge base entries of assets/faq.json in their order."""
     with open(FAQ_PATH, encoding="utf-8") as file:
-        return json.load(file)
+        return json.load(file)["entries"]
 
 
 def _bigrams(text):
@@ -47,10 +57,18 @@ def _bigrams(text):
 
 
 def faq_score(query, entry):
-    """Score entry for query by shared character bigrams; a question hit counts double."""
+    """Score entry for query by shared character bigrams.
+
+    A bigram found in the question or a keyword counts double, one found only in the answer
+    once.
+    """
     query_bigrams = _bigrams(query)
-    return (2 * len(query_bigrams & _bigrams(entry["question"]))
-            + len(query_bigrams & _bigrams(entry["answer"])))
+    title_bigrams = _bigrams(entry["question"])
+    for keyword in entry.get("keywords", []):
+        title_bigrams |= _bigrams(keyword)
+    in_title = query_bigrams & title_bigrams
+    in_answer = (query_bigrams - in_title) & _bigrams(entry["answer"])
+    return 2 * len(in_title) + len(in_answer)
 
 
 def search_faq(portal, request):
@@ -59,10 +77,15 @@ def search_faq(portal, request):
         raise errors.invalid_request("搜索内容过长，最多200个字符", field="q")
     entries = faq_entries()
     if not query:
-        return {"items": [dict(entry) for entry in entries]}
+        return {"items": [_public_entry(entry) for entry in entries]}
     scored = [(faq_score(query, entry), index, entry) for index, entry in enumerate(entries)]
     matches = sorted((item for item in scored if item[0] > 0), key=lambda item: (-item[0], item[1]))
-    return {"items": [dict(entry, score=score) for score, _, entry in matches[:MAX_FAQ_RESULTS]]}
+    return {"items": [dict(_public_entry(entry), score=score)
+                      for score, _, entry in matches[:MAX_FAQ_RESULTS]]}
+
+
+def _public_entry(entry):
+    return {"id": entry["id"], "question": entry["question"], "answer": entry["answer"]}
 
 
 def register(router):

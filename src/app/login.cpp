@@ -1,5 +1,9 @@
 #include "app/login.h"
 
+#include "app/password_policy.h"
+#include "core/credit_code.h"
+#include "core/mobile.h"
+
 #include <algorithm>
 #include <cctype>
 #include <vector>
@@ -22,6 +26,24 @@ std::string trimmed(const std::string& text) {
     }
     size_t last = text.find_last_not_of(spaces);
     return text.substr(first, last - first + 1);
+}
+
+// The first blocking finding's message and the warnings joined, as the field shows them.
+void split_findings(const Verdict& verdict, std::string& error, std::string& warning) {
+    for (const Finding& finding : verdict.findings) {
+        if (finding.severity == Severity::block) {
+            if (error.empty()) {
+                error = finding.message;
+            }
+        } else {
+            warning += warning.empty() ? finding.message : "；" + finding.message;
+        }
+    }
+}
+
+bool is_sms_code_error(const std::string& code) {
+    return code == "sms_code_invalid" || code == "sms_code_expired" ||
+           code == "sms_code_attempts_exceeded";
 }
 
 } // namespace
@@ -70,7 +92,7 @@ const char* login_field_label(LoginMethod method, LoginField field) {
         }
         return "用户名";
     case LoginField::Mobile:
-        return "手机号码";
+        return method == LoginMethod::AgentCreditCode ? "经办人手机号码" : "手机号码";
     case LoginField::SmsCode:
         return "短信验证码";
     case LoginField::Password:
@@ -87,13 +109,17 @@ bool login_method_uses(LoginMethod method, LoginField field) {
         return method != LoginMethod::PersonSms;
     case LoginField::Mobile:
     case LoginField::SmsCode:
-        return method == LoginMethod::PersonSms || method == LoginMethod::LegalPersonSms;
+        return login_method_sends_sms(method);
     case LoginField::Password:
         return method != LoginMethod::PersonSms;
     case LoginField::Count:
         break;
     }
     return false;
+}
+
+bool login_method_sends_sms(LoginMethod method) {
+    return method == LoginMethod::PersonSms || method == LoginMethod::LegalPersonSms;
 }
 
 void LoginForm::select_kind(UserKind kind) {
@@ -105,47 +131,67 @@ void LoginForm::select_kind(UserKind kind) {
 }
 
 void LoginForm::select_method(LoginMethod method) {
+    if (method != method_) {
+        sms_.reset();
+    }
     method_ = method;
     errors_ = {};
+    warnings_ = {};
+    touched_ = {};
     form_error_.clear();
+    agent_mobile_required_ = false;
 }
 
-std::string LoginForm::check(LoginField field) const {
-    if (!login_method_uses(method_, field)) {
-        return "";
+bool LoginForm::uses(LoginField field) const {
+    if (field == LoginField::Mobile && method_ == LoginMethod::AgentCreditCode) {
+        return agent_mobile_required_;
+    }
+    return login_method_uses(method_, field);
+}
+
+void LoginForm::check(LoginField field) {
+    std::string& error = errors_[index(field)];
+    std::string& warning = warnings_[index(field)];
+    error.clear();
+    warning.clear();
+    if (!uses(field)) {
+        return;
     }
     const std::string value = trimmed(values_[index(field)]);
     if (value.empty()) {
-        return std::string("请输入") + login_field_label(method_, field);
+        error = std::string("请输入") + login_field_label(method_, field);
+        return;
     }
 
     switch (field) {
     case LoginField::Account:
-        // Limitation: only the length is checked here; the full GB 32100-2015 check runs on
-        // the server until the client-side validator is wired in.
-        if (method_ == LoginMethod::AgentCreditCode && value.size() != 18) {
-            return "统一社会信用代码应为18位，当前为" + std::to_string(value.size()) + "位";
+        if (method_ == LoginMethod::AgentCreditCode) {
+            split_findings(validateCreditCode(value), error, warning);
         }
-        return "";
+        return;
     case LoginField::Mobile:
-        if (!is_ascii_digits(value) || value.size() != 11 || value[0] != '1') {
-            return "手机号码应为以1开头的11位数字";
-        }
-        return "";
+        split_findings(validateMobileNumber(value), error, warning);
+        return;
     case LoginField::SmsCode:
         if (!is_ascii_digits(value) || value.size() != 6) {
-            return "短信验证码应为6位数字";
+            error = "短信验证码应为6位数字";
         }
-        return "";
+        return;
     case LoginField::Password:
     case LoginField::Count:
-        return "";
+        return;
     }
-    return "";
 }
 
 void LoginForm::check_field(LoginField field) {
-    errors_[index(field)] = check(field);
+    touched_[index(field)] = true;
+    check(field);
+}
+
+void LoginForm::field_edited(LoginField field) {
+    if (touched_[index(field)]) {
+        check(field);
+    }
 }
 
 bool LoginForm::validate() {
@@ -176,14 +222,23 @@ LoginRequest LoginForm::to_request() const {
         request.method = "sms_password";
         break;
     }
+
     auto take = [this](LoginField field) {
-        return login_method_uses(method_, field) ? trimmed(values_[index(field)]) : std::string();
+        return uses(field) ? trimmed(values_[index(field)]) : std::string();
     };
     request.account = take(LoginField::Account);
+    if (method_ == LoginMethod::AgentCreditCode) {
+        // The validator folds full-width characters and lower case into the code's own form.
+        request.account = validateCreditCode(request.account).normalized;
+    }
     request.mobile = take(LoginField::Mobile);
+    if (!request.mobile.empty()) {
+        request.mobile = validateMobileNumber(request.mobile).normalized;
+    }
     request.smsCode = take(LoginField::SmsCode);
+
     // Passwords are sent exactly as typed: spaces may be part of them.
-    if (login_method_uses(method_, LoginField::Password)) {
+    if (uses(LoginField::Password)) {
         request.password = values_[index(LoginField::Password)];
     }
     return request;
@@ -196,7 +251,17 @@ void LoginForm::mark_sent() {
 
 void LoginForm::mark_failed(const Error& error) {
     busy_ = false;
-    form_error_ = error.message;
+    form_error_.clear();
+    if (error.code == "agent_mobile_required") {
+        agent_mobile_required_ = true;
+        errors_[index(LoginField::Mobile)] = error.message;
+    } else if (error.code == "mobile_not_fujian" && uses(LoginField::Mobile)) {
+        errors_[index(LoginField::Mobile)] = error.message;
+    } else if (is_sms_code_error(error.code) && uses(LoginField::SmsCode)) {
+        errors_[index(LoginField::SmsCode)] = error.message;
+    } else {
+        form_error_ = error.message;
+    }
 }
 
 void LoginForm::mark_succeeded() {
@@ -204,6 +269,57 @@ void LoginForm::mark_succeeded() {
     form_error_.clear();
     values_[index(LoginField::Password)].clear();
     values_[index(LoginField::SmsCode)].clear();
+    sms_.reset();
+    end_password_step();
+}
+
+void LoginForm::begin_password_step() {
+    busy_ = false;
+    setting_password_ = true;
+    new_passwords_ = {};
+    password_errors_ = {};
+    form_error_.clear();
+}
+
+void LoginForm::end_password_step() {
+    setting_password_ = false;
+    new_passwords_ = {};
+    password_errors_ = {};
+}
+
+std::string LoginForm::password_check(PasswordField field) const {
+    const std::string& password = new_passwords_[pindex(PasswordField::NewPassword)];
+    if (field == PasswordField::NewPassword) {
+        std::string error = password_policy_error(password);
+        if (error.empty() && password == values_[index(LoginField::Password)]) {
+            error = "新密码不能与初始密码相同";
+        }
+        return error;
+    }
+    const std::string& confirmation = new_passwords_[pindex(PasswordField::Confirmation)];
+    if (confirmation.empty()) {
+        return "请再次输入新密码";
+    }
+    return confirmation == password ? "" : "两次输入的密码不一致";
+}
+
+void LoginForm::check_password_field(PasswordField field) {
+    password_errors_[pindex(field)] = password_check(field);
+}
+
+bool LoginForm::validate_password_step() {
+    check_password_field(PasswordField::NewPassword);
+    check_password_field(PasswordField::Confirmation);
+    return password_errors_[0].empty() && password_errors_[1].empty();
+}
+
+void LoginForm::mark_password_failed(const Error& error) {
+    busy_ = false;
+    if (error.code == "weak_password") {
+        password_errors_[pindex(PasswordField::NewPassword)] = error.message;
+    } else {
+        form_error_ = error.message;
+    }
 }
 
 } // namespace portal

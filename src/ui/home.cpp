@@ -26,6 +26,9 @@ struct ServiceCard {
     std::initializer_list<const char*> services;
     UserKind login_kind;
     const char* login_label;
+    // The registration offered beside the login, and its button label.
+    RegistrationKind register_kind;
+    const char* register_label;
 };
 
 // One service-hall card: a title, a line of description, what can be done there and its
@@ -46,6 +49,11 @@ void service_card(PortalApp& app, const ServiceCard& card, float width) {
                              ImGui::GetStyle().WindowPadding.y);
         if (primary_button(card.login_label, ImVec2(160, 0))) {
             app.open_login(card.login_kind);
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(card.register_label, ImVec2(130, 0))) {
+            app.person().registration().select_kind(card.register_kind);
+            app.navigate(Screen::Registration);
         }
     }
     ImGui::EndChild();
@@ -77,13 +85,12 @@ void notices_card(PortalApp& app, float width) {
 void quick_links(PortalApp& app) {
     section_title("便民服务");
     const ImVec2 size(compact_layout() ? 150.0f : 170.0f, 44);
-    // Limitation: the download centre and the assistant are announced but not built yet.
     if (ImGui::Button("下载中心", size)) {
-        app.show_message("下载中心", "操作手册与升级说明即将在此提供下载。");
+        app.navigate(Screen::Downloads);
     }
     same_line_if_fits(size.x);
     if (ImGui::Button("小易智能客服", size)) {
-        app.show_message("小易智能客服", "小易正在学习平台常见问题，敬请期待。");
+        app.navigate(Screen::Assistant);
     }
     same_line_if_fits(size.x);
     if (ImGui::Button("政策法规", size)) {
@@ -104,6 +111,11 @@ void signed_in_panel(PortalApp& app, float width) {
     ImGui::PushStyleColor(ImGuiCol_Text, colors::kMutedText);
     ImGui::TextWrapped("%s", "您已登录，可办理与您身份相符的业务。");
     ImGui::PopStyleColor();
+    if (session.user.kind == UserKind::Person) {
+        if (primary_button("我的社保权益", ImVec2(160, 0))) {
+            app.navigate(Screen::PersonRights);
+        }
+    }
     ImGui::EndChild();
 }
 
@@ -124,7 +136,7 @@ void draw_home(PortalApp& app) {
     service_card(app,
                  {"##个人服务", "个人服务", "面向参保个人，登录后可办理：",
                   {"社会保险参保状态查询", "个人缴费记录查询", "个人用户注册"},
-                  UserKind::Person, "个人登录"},
+                  UserKind::Person, "个人登录", RegistrationKind::Person, "个人注册"},
                  card_width);
     if (!stacked) {
         ImGui::SameLine();
@@ -133,7 +145,7 @@ void draw_home(PortalApp& app) {
                  {"##单位服务", "单位服务", "面向参保单位的经办人和法人，登录后可办理：",
                   {"开通多险平台，办理增员、减员、人员信息变更", "人员申报查询与申报业务回退",
                    "单位法人：单位信息确认、经办人管理"},
-                  UserKind::Agent, "单位登录"},
+                  UserKind::Agent, "单位登录", RegistrationKind::Unit, "单位注册"},
                  card_width);
 
     ImGui::Spacing();

@@ -116,7 +116,7 @@ TEST(LoginForm, LegalPersonNeedsAllFourFields) {
     form.value(LoginField::SmsCode) = "12345";
     form.value(LoginField::Password) = "Demo@2026";
     EXPECT_FALSE(form.validate());
-    EXPECT_EQ(form.field_error(LoginField::Mobile), "手机号码应为以1开头的11位数字");
+    EXPECT_EQ(form.field_error(LoginField::Mobile), "手机号码应为11位数字，当前为10位");
     EXPECT_EQ(form.field_error(LoginField::SmsCode), "短信验证码应为6位数字");
 }
 

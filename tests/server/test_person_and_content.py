@@ -50,16 +50,18 @@ class RightsTest(PortalTestCase):
 
 class DownloadsTest(PortalTestCase):
     def test_lists_documents_and_availability(self):
-        self.write_file("downloads/operation-manual.pdf", b"%PDF-1.4 demo")
+        self.write_file("downloads/operation-manual.md", b"# demo manual")
         body = self.request("GET", "/api/downloads").json()
         items = {item["id"]: item for item in body["items"]}
         manual = items["operation-manual"]
         self.assertIs(manual["available"], True)
         self.assertEqual(manual["sizeBytes"], 13)
-        self.assertEqual(manual["url"], "/downloads/operation-manual.pdf")
+        self.assertEqual(manual["url"], "/downloads/operation-manual.md")
+        self.assertEqual(manual["fileName"], "operation-manual.md")
+        self.assertTrue(manual["description"])
         self.assertIs(items["upgrade-notes"]["available"], False)
         file_response = self.request("GET", manual["url"])
-        self.assertEqual(file_response.header("Content-Type"), "application/pdf")
+        self.assertEqual(file_response.header("Content-Type"), "text/markdown; charset=utf-8")
 
 
 class FaqTest(PortalTestCase):
