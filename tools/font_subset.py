@@ -3,8 +3,11 @@
 
 The subset holds printable ASCII, common CJK and full-width punctuation, the 3,755 level-1
 characters of GB 2312 (the most frequently used Chinese characters), and every non-ASCII
-character that appears in the product's sources and assets, so no UI string can show a
-missing glyph. Rarer characters (some names) are not in it yet.
+character that appears in the product's sources, assets and the reference backend's demo
+data, so no UI string and no demo record shows a missing glyph.
+
+NOTE: rarer characters in real people's and units' names (GB 2312 level 2 and beyond) are not
+in the subset and draw as "?"; loading them on first use is not built yet.
 """
 
 import argparse
@@ -13,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 
-SOURCE_SUFFIXES = {".cpp", ".h", ".json", ".md", ".txt", ".tsv"}
+SOURCE_SUFFIXES = {".cpp", ".h", ".json", ".md", ".txt", ".tsv", ".py"}
 
 
 def gb2312_level1():

@@ -1,9 +1,16 @@
 #include "app/portal_app.h"
 
+#include "core/json_decode.h"
+#include "core/mobile_regions.h"
+
+#include <chrono>
+
 namespace portal {
 
 PortalApp::PortalApp(PlatformServices services)
-    : services_(std::move(services)), api_(*services_.transport) {
+    : services_(std::move(services)), api_(*services_.transport),
+      mobile_regions_(std::make_unique<UnknownRegionLookup>()),
+      person_(std::make_unique<PersonWorkspace>(*this, [this] { notify_changed(); })) {
     api_.on_session_expired([this] { end_session("登录已超时或已在别处退出，请重新登录。"); });
 }
 
@@ -13,6 +20,8 @@ void PortalApp::show(Screen screen) {
     if (services_.show_route) {
         services_.show_route(info.route, info.title);
     }
+    unit_.screen_shown(screen);
+    person_->screen_shown(screen);
 }
 
 void PortalApp::navigate(Screen screen) {
@@ -39,6 +48,8 @@ void PortalApp::open_route(std::string_view route) {
 
 void PortalApp::end_session(std::string notice) {
     session_.reset();
+    unit_.session_ended();
+    person_->session_ended();
     after_login_.reset();
     notice_ = std::move(notice);
     show(Screen::Home);
@@ -76,29 +87,155 @@ void PortalApp::open_login(UserKind kind) {
 void PortalApp::close_login() {
     login_open_ = false;
     after_login_.reset();
+    if (limited_session_) {
+        // The first-login session may do nothing but set the password; cancelling ends it.
+        limited_session_.reset();
+        login_form_.end_password_step();
+        api_.logout([this] { notify_changed(); });
+    }
 }
 
 void PortalApp::submit_login() {
+    if (login_form_.setting_password()) {
+        submit_new_password();
+        return;
+    }
     if (login_form_.busy() || !login_form_.validate()) {
         return;
     }
     login_form_.mark_sent();
     api_.login(login_form_.to_request(), [this](Result<Session> result) {
-        if (result.ok()) {
-            session_ = std::move(result).value();
-            login_form_.mark_succeeded();
-            login_open_ = false;
-            notice_.clear();
-            if (after_login_) {
-                const Screen target = *after_login_;
-                after_login_.reset();
-                navigate(target);
-            }
-        } else {
+        if (!result.ok()) {
             login_form_.mark_failed(result.error());
+            notify_changed();
+            return;
         }
-        notify_changed();
+        Session session = std::move(result).value();
+        if (session.user.kind == UserKind::Agent) {
+            check_first_login(std::move(session));
+        } else {
+            finish_login(std::move(session));
+        }
     });
+}
+
+// An agent's first login with the initial password from the agent sync gives a limited
+// session (mustSetPassword). The login response's flag does not reach Session, so the
+// session resource is asked.
+void PortalApp::check_first_login(Session session) {
+    api_.call("GET", "/api/session", std::nullopt,
+              [this, session](Result<nlohmann::json> answer) {
+                  if (!answer.ok()) {
+                      login_form_.mark_failed(answer.error());
+                      api_.logout([] {});
+                      notify_changed();
+                      return;
+                  }
+                  if (json_decode::bool_member(answer.value(), "mustSetPassword").value_or(false)) {
+                      limited_session_ = session;
+                      login_form_.begin_password_step();
+                      notify_changed();
+                      return;
+                  }
+                  finish_login(session);
+              });
+}
+
+void PortalApp::finish_login(Session session) {
+    session_ = std::move(session);
+    limited_session_.reset();
+    unit_.session_started(session_->user.kind);
+    login_form_.mark_succeeded();
+    login_open_ = false;
+    notice_.clear();
+    if (after_login_) {
+        const Screen target = *after_login_;
+        after_login_.reset();
+        navigate(target);
+    }
+    notify_changed();
+}
+
+void PortalApp::submit_new_password() {
+    if (login_form_.busy() || !limited_session_ || !login_form_.validate_password_step()) {
+        return;
+    }
+    login_form_.mark_sent();
+    const nlohmann::json body = {
+        {"newPassword", login_form_.password_value(PasswordField::NewPassword)}};
+    api_.call("POST", "/api/session/password", body, [this](Result<nlohmann::json> result) {
+        if (!limited_session_) {
+            return;
+        }
+        if (!result.ok()) {
+            login_form_.mark_password_failed(result.error());
+            notify_changed();
+            return;
+        }
+        Session session = *limited_session_;
+        if (auto seconds = json_decode::integer_member(result.value(), "expiresInSeconds")) {
+            session.expiresInSeconds = static_cast<int>(*seconds);
+        }
+        finish_login(std::move(session));
+    });
+}
+
+void PortalApp::send_login_sms() {
+    login_form_.sms().send(transport(), mobile_regions(), login_form_.value(LoginField::Mobile),
+                           now_seconds(), [this] { notify_changed(); });
+}
+
+const MobileRegionLookup& PortalApp::mobile_regions() const {
+    return *mobile_regions_;
+}
+
+void PortalApp::set_mobile_regions(std::unique_ptr<MobileRegionLookup> lookup) {
+    mobile_regions_ = std::move(lookup);
+}
+
+void PortalApp::load_mobile_regions() {
+    HttpRequest request;
+    request.method = "GET";
+    request.url = "phone_prefixes.bin";
+    services_.transport->send(std::move(request), [this](HttpResponse response) {
+        if (response.status != 200) {
+            return;
+        }
+        Result<PrefixTableRegionLookup> table = PrefixTableRegionLookup::parse(response.body);
+        if (table.ok()) {
+            mobile_regions_ = std::make_unique<PrefixTableRegionLookup>(std::move(table).value());
+        }
+    });
+}
+
+double PortalApp::now_seconds() const {
+    if (services_.now_seconds) {
+        return services_.now_seconds();
+    }
+    const auto since_start = std::chrono::steady_clock::now().time_since_epoch();
+    return std::chrono::duration<double>(since_start).count();
+}
+
+void PortalApp::redraw_after(double seconds) {
+    const double now = now_seconds();
+    const double at = now + seconds;
+    // A wake already due within the request covers it. One due within 50 ms may be the timer
+    // that is firing now, a little early on this clock, so it does not count.
+    if (wake_at_ > now + 0.05 && wake_at_ <= at) {
+        return;
+    }
+    wake_at_ = at;
+    if (services_.wake_after) {
+        services_.wake_after(seconds);
+    }
+}
+
+void PortalApp::download(const std::string& url, const std::string& file_name) {
+    if (services_.download) {
+        services_.download(url, file_name);
+    } else {
+        open_link(url);
+    }
 }
 
 void PortalApp::logout() {
@@ -106,6 +243,8 @@ void PortalApp::logout() {
         return;
     }
     session_.reset();
+    unit_.session_ended();
+    person_->session_ended();
     after_login_.reset();
     notice_ = "您已安全退出。";
     show(Screen::Home);

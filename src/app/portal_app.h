@@ -3,11 +3,14 @@
 #pragma once
 
 #include "app/login.h"
+#include "app/person_workspace.h"
 #include "app/routes.h"
 #include "app/settings.h"
+#include "app/unit_workspace.h"
 #include "core/api_client.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -23,6 +26,12 @@ struct PlatformServices {
     std::function<void(const std::string& url)> open_url;
     // Shows `route` in the address bar as a new history entry (back returns to the last one).
     std::function<void(const std::string& route, const std::string& title)> show_route;
+    // Draws again after `seconds` even when no input arrives, for countdowns. Null in tests.
+    std::function<void(double seconds)> wake_after;
+    // Seconds on a monotonic clock; null uses std::chrono::steady_clock.
+    std::function<double()> now_seconds;
+    // Saves the same-origin file at `url` under `file_name` through the browser's download.
+    std::function<void(const std::string& url, const std::string& file_name)> download;
 };
 
 // A message box: a title and a paragraph.
@@ -42,6 +51,9 @@ public:
     Screen screen() const { return screen_; }
     const std::optional<Session>& session() const { return session_; }
     ApiClient& api() { return api_; }
+    HttpTransport& transport() { return *services_.transport; }
+    // The state of the legal person's and the agent's screens.
+    UnitWorkspace& unit() { return unit_; }
 
     // Shows `screen`. A screen for signed-in users of one kind opens the login of that kind
     // first and follows once the login succeeds.
@@ -57,8 +69,30 @@ public:
     LoginForm& login_form() { return login_form_; }
 
     // Validates the form and, when it is complete, sends the login. Ignored while a login is in
-    // flight, so a double click sends one request.
+    // flight, so a double click sends one request. During the first-login password step it
+    // sends the new password instead.
     void submit_login();
+
+    // Requests an SMS code for the login form's mobile number, after checking that the number
+    // is registered in Fujian.
+    void send_login_sms();
+
+    // The visitor's and the person's screens: registration, rights, downloads, the assistant.
+    PersonWorkspace& person() { return *person_; }
+
+    // Returns the region lookup of mobile numbers: the prefix table once loaded, otherwise a
+    // lookup that finds no number.
+    const MobileRegionLookup& mobile_regions() const;
+    // Fetches the prefix table from the web root; without it every region is unknown.
+    void load_mobile_regions();
+    void set_mobile_regions(std::unique_ptr<MobileRegionLookup> lookup);
+
+    // Seconds on the platform's monotonic clock.
+    double now_seconds() const;
+    // Asks the platform for a frame `seconds` from now, e.g. for the next countdown tick.
+    void redraw_after(double seconds);
+    // Saves a same-origin file through the browser.
+    void download(const std::string& url, const std::string& file_name);
 
     void logout();
 
@@ -75,6 +109,9 @@ private:
     void notify_changed();
     void show(Screen screen);
     void end_session(std::string notice);
+    void check_first_login(Session session);
+    void finish_login(Session session);
+    void submit_new_password();
 
     PlatformServices services_;
     ApiClient api_;
@@ -82,10 +119,16 @@ private:
     Screen screen_ = Screen::Home;
     std::optional<Screen> after_login_;
     std::optional<Session> session_;
+    // The session of an agent's first login until the new password is set.
+    std::optional<Session> limited_session_;
+    std::unique_ptr<MobileRegionLookup> mobile_regions_;
+    double wake_at_ = 0;
     LoginForm login_form_;
     bool login_open_ = false;
     std::optional<Message> message_;
     std::string notice_;
+    UnitWorkspace unit_{api_, [this] { notify_changed(); }};
+    std::unique_ptr<PersonWorkspace> person_;
 };
 
 } // namespace portal

@@ -11,6 +11,21 @@ namespace portal {
 
 enum class Screen {
     Home,
+    // Unit screens: the legal person's, then the agent's.
+    UnitInfo,
+    AgentManagement,
+    PlatformOpening,
+    StaffAddition,
+    StaffRemoval,
+    StaffChange,
+    StaffList,
+    DeclarationQuery,
+    DeclarationRollback,
+    // Visitor and person screens.
+    Registration,
+    Downloads,
+    Assistant,
+    PersonRights,
 };
 
 struct ScreenInfo {

@@ -4,6 +4,9 @@
 #include "app/portal_app.h"
 #include "platform/a11y_mirror.h"
 #include "platform/embedding.h"
+#ifdef PORTAL_DEMO
+#include "platform/demo_mode.h"
+#endif
 #include "platform/fetch_transport.h"
 #include "platform/log.h"
 #include "platform/routes.h"
@@ -76,6 +79,18 @@ EM_JS(void, report_start_failure, (const char* kind), {
 
 EM_JS(void, open_in_new_tab, (const char* url), {
     window.open(UTF8ToString(url), "_blank", "noopener");
+});
+
+// Saves a same-origin file through a temporary link with the download attribute, so the
+// browser keeps the page and shows its own download prompt.
+EM_JS(void, download_file, (const char* url, const char* file_name), {
+    const link = document.createElement("a");
+    link.href = UTF8ToString(url);
+    link.download = UTF8ToString(file_name);
+    link.rel = "noopener";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
 });
 
 void request_frames() {
@@ -239,12 +254,27 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     portal::PlatformServices services;
+#ifdef PORTAL_DEMO
+    // The offline demo serves the API in the page itself, from state kept in localStorage.
+    static std::unique_ptr<portal::HttpTransport> demo_transport =
+        portal::platform::make_demo_transport(runtime.transport);
+    services.transport = demo_transport.get();
+#else
     services.transport = &runtime.transport;
+#endif
     services.changed = request_frames;
     services.open_url = [](const std::string& url) { open_in_new_tab(url.c_str()); };
     services.show_route = portal::platform::show_route;
+    services.wake_after = [](double seconds) {
+        emscripten_async_call([](void*) { request_frames(); }, nullptr,
+                              static_cast<int>(seconds * 1000));
+    };
+    services.download = [](const std::string& url, const std::string& file_name) {
+        download_file(url.c_str(), file_name.c_str());
+    };
     runtime.app = std::make_unique<portal::PortalApp>(std::move(services));
     runtime.app->load_settings();
+    runtime.app->load_mobile_regions();
     portal::platform::install_routes([](const std::string& route) {
         runtime.app->open_route(route);
         request_frames();

@@ -3,7 +3,9 @@
 #include "app/portal_app.h"
 #include "ui/home.h"
 #include "ui/login.h"
+#include "ui/person_screens.h"
 #include "ui/theme.h"
+#include "ui/unit_screens.h"
 
 #include "imgui.h"
 
@@ -137,7 +139,23 @@ void draw_portal(PortalApp& app) {
                       ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
     switch (app.screen()) {
     case Screen::Home:
+        draw_unit_shortcuts(app);
         draw_home(app);
+        break;
+    case Screen::Registration:
+        draw_registration(app);
+        break;
+    case Screen::Downloads:
+        draw_downloads(app);
+        break;
+    case Screen::Assistant:
+        draw_assistant_panel(app);
+        break;
+    case Screen::PersonRights:
+        draw_person_rights(app);
+        break;
+    default:
+        draw_unit_screen(app);
         break;
     }
     ImGui::EndChild();
@@ -147,6 +165,7 @@ void draw_portal(PortalApp& app) {
     ImGui::Dummy(ImVec2(0, margin));
 
     draw_login_dialog(app);
+    draw_unit_dialogs(app);
     draw_message(app);
     ImGui::End();
 }
