@@ -39,7 +39,7 @@ CONTENT_TYPES = {
 # Types that gzip shrinks; images, PDF, WOFF2 and archives are compressed already.
 COMPRESSIBLE_EXTENSIONS = {
     ".html", ".htm", ".js", ".mjs", ".css", ".json", ".map", ".webmanifest", ".wasm", ".data",
-    ".md", ".txt", ".csv", ".xml", ".svg", ".ttf", ".otf", ".ico",
+    ".md", ".txt", ".csv", ".xml", ".svg", ".ttf", ".otf", ".ico", ".bin",
 }
 MIN_COMPRESS_BYTES = 512
 GZIP_CACHE_MAX_BYTES = 64 * 1024 * 1024

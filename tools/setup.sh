@@ -11,6 +11,7 @@ debian_packages=(
     cmake make g++ python3 nodejs xz-utils ca-certificates curl
     emscripten nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev
     fonts-wqy-microhei fonttools chromium libphonenumber-dev nginx wrk
+    clang-14 libclang-rt-14-dev zlib1g-dev
 )
 
 imgui_version="1.92.2b"
