@@ -114,9 +114,15 @@ export async function assertNoImGuiError(page) {
   if (found) throw new Error("Dear ImGui reported an API misuse on this screen");
 }
 
-// Clicks the centre of a widget found by role and label.
+// Clicks the centre of a widget found by role and label. For a text box it also waits until
+// the text agent has keyboard focus, so that what the test types next reaches the field even
+// on a slow machine.
 export async function clickWidget(page, role, label) {
   const widget = await findWidget(page, role, label);
   await page.mouse.click(widget.x + widget.width / 2, widget.y + widget.height / 2);
+  if (role === "textbox") {
+    await page.waitForFunction(() => document.activeElement?.id === "portal-text-agent", null,
+      { timeout: 10000 });
+  }
   return widget;
 }

@@ -182,6 +182,11 @@ describe("nginx deployment", () => {
 
   test("app draws its home page through nginx", options, async () => {
     await findWidget(page, "button", "个人登录");
+    // The app asks for its settings right after start-up, which may be after the first frame.
+    const deadline = Date.now() + 10000;
+    while (!responses.has("/portal-config.json") && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+    }
     const config = responses.get("/portal-config.json");
     assert.ok(config, "the app did not request portal-config.json");
     assert.equal(config.status(), 200);
