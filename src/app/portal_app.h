@@ -16,10 +16,10 @@
 
 namespace portal {
 
-// What the application needs from the platform it runs on.
+// Services the application needs from the platform it runs on.
 struct PlatformServices {
     HttpTransport* transport = nullptr;
-    // Called whenever state changes outside a frame (a network answer arrived), so the platform
+    // Called whenever state changes outside a frame (a network response arrived), so the platform
     // draws again.
     std::function<void()> changed;
     // Opens an external link in a new browser tab.

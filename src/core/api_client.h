@@ -1,5 +1,5 @@
 // The REST client of the portal: builds requests of the contract in docs/api.md, decodes the
-// answers and turns every failure (network, timeout, server, malformed body) into an Error with
+// responses and turns every failure (network, timeout, server, malformed body) into an Error with
 // a Chinese message.
 #pragma once
 
@@ -58,12 +58,12 @@ public:
     // Signs in; on success the client keeps the session's bearer token for later requests.
     void login(const LoginRequest& request, std::function<void(Result<Session>)> done);
 
-    // Ends the session on the server and forgets the token, whatever the server answers.
+    // Ends the session on the server and forgets the token, whatever the server responds.
     void logout(std::function<void()> done);
 
     bool signed_in() const { return !token_.empty(); }
 
-    // Sends one request of the contract with the session's token and decodes the answer: a 2xx
+    // Sends one request of the contract with the session's token and decodes the response: a 2xx
     // with a JSON object body gives the object, anything else an Error with a Chinese message.
     // `extra_headers` carries e.g. the Idempotency-Key of a declaration.
     void call(const char* method, std::string url, std::optional<nlohmann::json> body,

@@ -17,7 +17,7 @@ struct HttpRequest {
     int timeoutMs = 15000;
 };
 
-// What came back. `status` is 0 when no HTTP answer arrived at all.
+// What came back. `status` is 0 when no HTTP response arrived at all.
 struct HttpResponse {
     int status = 0;
     std::string body;

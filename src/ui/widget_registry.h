@@ -33,7 +33,7 @@ const std::vector<WidgetInfo>& last_frame_widgets();
 std::string last_frame_widgets_json();
 
 // Records a message shown to the user this frame (an error beside a field, a server refusal)
-// with the rectangle of the item just drawn; screen readers announce it.
+// with the rectangle of the item just drawn, so that screen readers announce it.
 void report_message(const char* text);
 
 // Marks the end of a frame: the collected list becomes the last frame's list.

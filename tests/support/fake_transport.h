@@ -1,5 +1,5 @@
-// A scripted HttpTransport for native tests: records every request and answers when the test
-// says so, like a server that replies later.
+// A scripted HttpTransport for native tests: records every request and replies when the test
+// calls reply(), like a server that replies later.
 #pragma once
 
 #include "core/http.h"
@@ -17,7 +17,7 @@ public:
         pending.emplace_back(std::move(request), std::move(done));
     }
 
-    // Answers the oldest request still waiting.
+    // Replies to the oldest request still waiting.
     void reply(int status, std::string body) {
         HttpResponse response;
         response.status = status;
