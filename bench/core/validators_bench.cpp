@@ -86,6 +86,49 @@ void BM_ValidateMobileNumberForSms(benchmark::State& state) {
 }
 BENCHMARK(BM_ValidateMobileNumberForSms);
 
+// The same calls into one verdict reused across calls, as a caller that checks many values in a
+// row can make them: once its strings have grown, a value without findings allocates nothing.
+void BM_ValidateCreditCodeReused(benchmark::State& state) {
+    CreditCodeVerdict verdict;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        validateCreditCode(kCreditCodes[i++ % kCreditCodes.size()], verdict);
+        benchmark::DoNotOptimize(verdict);
+    }
+}
+BENCHMARK(BM_ValidateCreditCodeReused);
+
+void BM_ValidateIdCardNumberReused(benchmark::State& state) {
+    const CalendarDate today{2025, 6, 1};
+    IdCardVerdict verdict;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        validateIdCardNumber(kIdCards[i++ % kIdCards.size()], today, verdict);
+        benchmark::DoNotOptimize(verdict);
+    }
+}
+BENCHMARK(BM_ValidateIdCardNumberReused);
+
+void BM_ValidateTypedMobileNumberReused(benchmark::State& state) {
+    MobileVerdict verdict;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        validateMobileNumber(kTypedMobiles[i++ % kTypedMobiles.size()], verdict);
+        benchmark::DoNotOptimize(verdict);
+    }
+}
+BENCHMARK(BM_ValidateTypedMobileNumberReused);
+
+void BM_ValidateMobileNumberForSmsReused(benchmark::State& state) {
+    MobileVerdict verdict;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        validateMobileNumberForSms(kMobiles[i++ % kMobiles.size()], gTable, verdict);
+        benchmark::DoNotOptimize(verdict);
+    }
+}
+BENCHMARK(BM_ValidateMobileNumberForSmsReused);
+
 // The province lookup without copying names: what a form calls on every keystroke.
 void BM_FindRegion(benchmark::State& state) {
     // Numbers spread over the whole table, so that the binary search does not stay in cache

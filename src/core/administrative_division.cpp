@@ -1,6 +1,7 @@
 #include "core/administrative_division.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 
 namespace portal {
@@ -77,37 +78,55 @@ constexpr NamedCode kFujianCounties[] = {
     {"350982", "福鼎市"},
 };
 
-// Compares byte by byte, because the codes are short and most entries differ in the first
-// digits, where string_view's comparison would call memcmp for every entry.
-bool sameCode(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i] != b[i]) {
+template <std::size_t N> constexpr bool isSortedByCode(const NamedCode (&table)[N]) {
+    for (std::size_t i = 1; i < N; ++i) {
+        if (!(table[i - 1].code < table[i].code)) {
             return false;
         }
     }
     return true;
 }
 
+static_assert(isSortedByCode(kFujianPrefectures) && isSortedByCode(kFujianCounties),
+              "findName searches the division tables by halving, so they must stay sorted");
+
 template <std::size_t N>
 std::string_view findName(const NamedCode (&table)[N], std::string_view code) {
-    const auto* found =
-        std::find_if(std::begin(table), std::end(table),
-                     [code](const NamedCode& entry) { return sameCode(entry.code, code); });
-    return found == std::end(table) ? std::string_view() : found->name;
+    const auto* found = std::lower_bound(
+        std::begin(table), std::end(table), code,
+        [](const NamedCode& entry, std::string_view wanted) { return entry.code < wanted; });
+    return found != std::end(table) && found->code == code ? found->name : std::string_view();
+}
+
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
 }
 
 bool isSixDigits(std::string_view code) {
-    return code.size() == 6 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return code.size() == 6 && std::all_of(code.begin(), code.end(), isDigit);
 }
+
+// Province names indexed by their two digits, because every credit code and ID-card number
+// asks for one.
+constexpr std::array<std::string_view, 100> indexProvinces() {
+    std::array<std::string_view, 100> byNumber{};
+    for (const NamedCode& province : kProvinces) {
+        byNumber[static_cast<std::size_t>((province.code[0] - '0') * 10 + (province.code[1] - '0'))] =
+            province.name;
+    }
+    return byNumber;
+}
+
+constexpr std::array<std::string_view, 100> kProvinceByNumber = indexProvinces();
 
 } // namespace
 
 std::string_view provinceName(std::string_view twoDigits) {
-    return findName(kProvinces, twoDigits);
+    if (twoDigits.size() != 2 || !isDigit(twoDigits[0]) || !isDigit(twoDigits[1])) {
+        return {};
+    }
+    return kProvinceByNumber[static_cast<std::size_t>((twoDigits[0] - '0') * 10 +
+                                                      (twoDigits[1] - '0'))];
 }
 
 DivisionInfo lookupDivision(std::string_view code) {
@@ -116,7 +135,7 @@ DivisionInfo lookupDivision(std::string_view code) {
         return info;
     }
 
-    info.provinceName = std::string(provinceName(code.substr(0, 2)));
+    info.provinceName = provinceName(code.substr(0, 2));
     info.provinceKnown = !info.provinceName.empty();
     if (code.substr(0, 2) != "35") {
         return info;
@@ -131,7 +150,7 @@ DivisionInfo lookupDivision(std::string_view code) {
         return info;
     }
 
-    info.prefectureName = std::string(findName(kFujianPrefectures, code.substr(0, 4)));
+    info.prefectureName = findName(kFujianPrefectures, code.substr(0, 4));
     info.prefectureKnown = !info.prefectureName.empty();
     if (!info.prefectureKnown) {
         return info;
@@ -140,7 +159,7 @@ DivisionInfo lookupDivision(std::string_view code) {
         info.countyKnown = true;
         return info;
     }
-    info.countyName = std::string(findName(kFujianCounties, code));
+    info.countyName = findName(kFujianCounties, code);
     info.countyKnown = !info.countyName.empty();
     return info;
 }

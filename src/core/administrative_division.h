@@ -17,12 +17,17 @@ struct DivisionInfo {
     bool prefectureKnown = false;
     // Digits 5-6 name a listed Fujian county, or are 00 for the prefecture itself.
     bool countyKnown = false;
-    std::string provinceName;   // "福建省", or empty when unknown
-    std::string prefectureName; // "福州市", or empty for a province-level code or when unknown
-    std::string countyName;     // "鼓楼区", or empty for a prefecture-level code or when unknown
+    // Names point into the static division tables.
+    std::string_view provinceName;   // "福建省", or empty when unknown
+    std::string_view prefectureName; // "福州市", or empty for a province-level code or when unknown
+    std::string_view countyName;     // "鼓楼区", or empty for a prefecture-level code or when unknown
 
-    // Returns the known names joined, e.g. "福建省福州市鼓楼区".
-    std::string fullName() const { return provinceName + prefectureName + countyName; }
+    // Writes the known names joined, e.g. "福建省福州市鼓楼区", over `out`.
+    void assignFullName(std::string& out) const {
+        out.assign(provinceName);
+        out.append(prefectureName);
+        out.append(countyName);
+    }
 };
 
 // Looks up a code of six ASCII digits. Any other input returns a DivisionInfo with nothing

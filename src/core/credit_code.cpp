@@ -171,6 +171,11 @@ char probableDigit(char32_t letter) {
 
 // Blocks on the first character outside the character set. Returns false if one was found.
 bool checkCharacters(const std::string& code, CreditCodeVerdict& verdict) {
+    // Typed codes are nearly always valid, and a valid code is ASCII, so look byte by byte
+    // first and decode code points only to say what is wrong.
+    if (std::all_of(code.begin(), code.end(), [](char c) { return characterValue(c) >= 0; })) {
+        return true;
+    }
     std::size_t offset = 0;
     std::size_t position = 0;
     bool wellFormed = true;
@@ -207,7 +212,7 @@ void checkAuthorityAndType(const std::string& code, CreditCodeVerdict& verdict) 
                      1);
         return;
     }
-    verdict.details.registrationAuthority = std::string(authority->name);
+    verdict.details.registrationAuthority = authority->name;
 
     const OrganizationType* type = findOrganizationType(code[0], code[1]);
     if (type == nullptr) {
@@ -218,19 +223,21 @@ void checkAuthorityAndType(const std::string& code, CreditCodeVerdict& verdict) 
                      2);
         return;
     }
-    verdict.details.organizationType = std::string(type->name);
+    verdict.details.organizationType = type->name;
 }
 
 void checkDivision(const std::string& code, CreditCodeVerdict& verdict) {
-    const std::string division = code.substr(2, 6);
-    verdict.details.divisionCode = division;
+    const std::string_view division = std::string_view(code).substr(2, 6);
+    verdict.details.divisionCode.assign(division);
     if (division == kNationalDivision) {
-        verdict.details.divisionName = "国家级";
+        verdict.details.divisionName.assign("国家级");
         return;
     }
 
-    const std::size_t nonDigit = division.find_first_not_of("0123456789");
-    if (nonDigit != std::string::npos) {
+    const std::size_t nonDigit = static_cast<std::size_t>(
+        std::find_if(division.begin(), division.end(), [](char c) { return c < '0' || c > '9'; }) -
+        division.begin());
+    if (nonDigit != division.size()) {
         verdict.warn("invalid_division_code",
                      "第" + std::to_string(nonDigit + 3) + "位是字母 " +
                          std::string(1, division[nonDigit]) +
@@ -240,10 +247,12 @@ void checkDivision(const std::string& code, CreditCodeVerdict& verdict) {
     }
 
     const DivisionInfo info = lookupDivision(division);
-    verdict.details.divisionName = info.fullName();
+    info.assignFullName(verdict.details.divisionName);
     if (!info.provinceKnown) {
         verdict.warn("unknown_province",
-                     "第3-4位“" + division.substr(0, 2) + "”不是有效的省级行政区划代码，请核对", 3);
+                     "第3-4位“" + std::string(division.substr(0, 2)) +
+                         "”不是有效的省级行政区划代码，请核对",
+                     3);
         return;
     }
 
@@ -254,22 +263,24 @@ void checkDivision(const std::string& code, CreditCodeVerdict& verdict) {
     }
     if (!info.prefectureKnown) {
         verdict.warn("unknown_prefecture",
-                     "第5-6位“" + division.substr(2, 2) + "”不是" + info.provinceName +
-                         "的地级行政区划代码，请核对",
+                     "第5-6位“" + std::string(division.substr(2, 2)) + "”不是" +
+                         std::string(info.provinceName) + "的地级行政区划代码，请核对",
                      5);
         return;
     }
     if (!info.countyKnown) {
         verdict.warn("unknown_county",
-                     "第7-8位“" + division.substr(4, 2) + "”不是" + info.provinceName +
-                         info.prefectureName + "已知的县级行政区划代码，请核对",
+                     "第7-8位“" + std::string(division.substr(4, 2)) + "”不是" +
+                         std::string(info.provinceName) + std::string(info.prefectureName) +
+                         "已知的县级行政区划代码，请核对",
                      7);
     }
 }
 
 void checkOrganizationCode(const std::string& code, CreditCodeVerdict& verdict) {
-    verdict.details.organizationCode = code.substr(8, 9);
-    const char expected = computeOrganizationCodeCheckCharacter(code.substr(8, 8));
+    const std::string_view body = std::string_view(code).substr(8, 9);
+    verdict.details.organizationCode.assign(body);
+    const char expected = computeOrganizationCodeCheckCharacter(body.substr(0, 8));
     if (expected != code[16]) {
         verdict.warn("organization_code_check_mismatch",
                      "第17位（组织机构代码校验码）应为 " + std::string(1, expected) + "，实际为 " +
@@ -286,6 +297,14 @@ void checkCheckCharacter(const std::string& code, CreditCodeVerdict& verdict) {
                          std::string(1, code[17]) + "，请核对是否有字符抄错",
                      18);
     }
+}
+
+void clearDetails(CreditCodeDetails& details) {
+    details.registrationAuthority = {};
+    details.organizationType = {};
+    details.divisionCode.clear();
+    details.divisionName.clear();
+    details.organizationCode.clear();
 }
 
 } // namespace
@@ -332,15 +351,21 @@ char computeOrganizationCodeCheckCharacter(std::string_view first8) {
 
 CreditCodeVerdict validateCreditCode(std::string_view input) {
     CreditCodeVerdict verdict;
-    static_cast<Verdict&>(verdict) = normalizeIdentifier(input);
+    validateCreditCode(input, verdict);
+    return verdict;
+}
+
+void validateCreditCode(std::string_view input, CreditCodeVerdict& verdict) {
+    clearDetails(verdict.details);
+    normalizeIdentifier(input, LetterCase::upper, verdict);
     if (verdict.isBlocked()) {
-        return verdict;
+        return;
     }
 
     const std::string& code = verdict.normalized;
     if (code.empty()) {
         verdict.block("empty", "请输入统一社会信用代码");
-        return verdict;
+        return;
     }
 
     // The character check reads code points, so that a Chinese character counts as one
@@ -351,19 +376,18 @@ CreditCodeVerdict validateCreditCode(std::string_view input) {
             verdict.block("wrong_length",
                           "统一社会信用代码应为18位，当前为" + std::to_string(length) + "位");
         }
-        return verdict;
+        return;
     }
     if (code.size() != kCreditCodeLength) {
         verdict.block("wrong_length",
                       "统一社会信用代码应为18位，当前为" + std::to_string(code.size()) + "位");
-        return verdict;
+        return;
     }
 
     checkAuthorityAndType(code, verdict);
     checkDivision(code, verdict);
     checkOrganizationCode(code, verdict);
     checkCheckCharacter(code, verdict);
-    return verdict;
 }
 
 } // namespace portal

@@ -23,8 +23,8 @@ namespace portal {
 // Information a credit code encodes about its unit. Names are empty when unknown or when the
 // code was blocked before they could be read.
 struct CreditCodeDetails {
-    std::string registrationAuthority; // "工商"
-    std::string organizationType;      // "企业"
+    std::string_view registrationAuthority; // "工商", pointing into a static table
+    std::string_view organizationType;      // "企业", pointing into a static table
     std::string divisionCode;          // "350100"
     std::string divisionName;          // "福建省福州市"
     std::string organizationCode;      // positions 9-17, e.g. "MA2XN1234"
@@ -38,6 +38,10 @@ struct CreditCodeVerdict : Verdict {
 // Validates a credit code as typed or pasted. Surrounding spaces, full-width characters and
 // lower-case letters are accepted; `normalized` is the upper-case ASCII form.
 CreditCodeVerdict validateCreditCode(std::string_view input);
+
+// Validates as above into `verdict`, replacing what it held but reusing its memory: a form
+// that keeps one verdict per field validates a typed value without allocating.
+void validateCreditCode(std::string_view input, CreditCodeVerdict& verdict);
 
 // Computes the check character (position 18) for the first 17 characters of a credit code.
 // Returns '\0' unless `first17` is 17 characters from the credit code character set.

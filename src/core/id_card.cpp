@@ -120,12 +120,14 @@ void checkCheckCharacter(const std::string& number, IdCardVerdict& verdict) {
 
 // Checks the administrative division of a citizen's number (positions 1-6).
 void checkResidentDivision(const std::string& number, IdCardVerdict& verdict) {
-    const std::string division = number.substr(0, 6);
+    const std::string_view division = std::string_view(number).substr(0, 6);
     const DivisionInfo info = lookupDivision(division);
-    verdict.details.divisionName = info.fullName();
+    info.assignFullName(verdict.details.divisionName);
     if (!info.provinceKnown) {
         verdict.block("unknown_province",
-                      "第1-2位“" + division.substr(0, 2) + "”不是有效的省级行政区划代码", 1);
+                      "第1-2位“" + std::string(division.substr(0, 2)) +
+                          "”不是有效的省级行政区划代码",
+                      1);
         return;
     }
 
@@ -136,22 +138,23 @@ void checkResidentDivision(const std::string& number, IdCardVerdict& verdict) {
     }
     if (!info.prefectureKnown) {
         verdict.warn("unknown_prefecture",
-                     "第3-4位“" + division.substr(2, 2) + "”不是" + info.provinceName +
-                         "的地级行政区划代码，请核对",
+                     "第3-4位“" + std::string(division.substr(2, 2)) + "”不是" +
+                         std::string(info.provinceName) + "的地级行政区划代码，请核对",
                      3);
         return;
     }
     if (!info.countyKnown) {
         verdict.warn("unknown_county",
-                     "第5-6位“" + division.substr(4, 2) + "”不是" + info.provinceName +
-                         info.prefectureName + "已知的县级行政区划代码，请核对",
+                     "第5-6位“" + std::string(division.substr(4, 2)) + "”不是" +
+                         std::string(info.provinceName) + std::string(info.prefectureName) +
+                         "已知的县级行政区划代码，请核对",
                      5);
     }
 }
 
 // Checks the first six digits of a residence permit: 810000, 820000 or 830000.
 void checkPermitPrefix(const std::string& number, IdCardVerdict& verdict) {
-    verdict.details.divisionName = std::string(provinceName(number.substr(0, 2)));
+    verdict.details.divisionName.assign(provinceName(std::string_view(number).substr(0, 2)));
     if (number.compare(2, 4, "0000") != 0) {
         verdict.block(
             "invalid_division_code",
@@ -161,11 +164,13 @@ void checkPermitPrefix(const std::string& number, IdCardVerdict& verdict) {
 
 // Checks the province of the accepting office of a foreigner's card (positions 2-3).
 void checkForeignCardProvince(const std::string& number, IdCardVerdict& verdict) {
-    const std::string province = number.substr(1, 2);
-    verdict.details.divisionName = std::string(provinceName(province));
+    const std::string_view province = std::string_view(number).substr(1, 2);
+    verdict.details.divisionName.assign(provinceName(province));
     if (verdict.details.divisionName.empty()) {
         verdict.block("unknown_province",
-                      "第2-3位受理地代码“" + province + "”不是有效的省级行政区划代码", 2);
+                      "第2-3位受理地代码“" + std::string(province) +
+                          "”不是有效的省级行政区划代码",
+                      2);
     }
 }
 
@@ -227,6 +232,15 @@ void validateEighteenDigits(IdCardKind kind, const CalendarDate& today, IdCardVe
     checkCheckCharacter(number, verdict);
 }
 
+// Resets the details for the next value, keeping the memory of the division name.
+void clearDetails(IdCardDetails& details) {
+    details.kind = IdCardKind::unknown;
+    details.convertedFromLegacy = false;
+    details.birthDate.reset();
+    details.sex = Sex::unknown;
+    details.divisionName.clear();
+}
+
 } // namespace
 
 char computeIdCardCheckCharacter(std::string_view first17) {
@@ -279,18 +293,25 @@ std::string_view idCardKindName(IdCardKind kind) {
 
 IdCardVerdict validateIdCardNumber(std::string_view input, const CalendarDate& today) {
     IdCardVerdict verdict;
-    static_cast<Verdict&>(verdict) = normalizeIdentifier(input);
+    validateIdCardNumber(input, today, verdict);
+    return verdict;
+}
+
+void validateIdCardNumber(std::string_view input, const CalendarDate& today,
+                          IdCardVerdict& verdict) {
+    clearDetails(verdict.details);
+    normalizeIdentifier(input, LetterCase::upper, verdict);
     if (verdict.isBlocked()) {
-        return verdict;
+        return;
     }
     if (verdict.normalized.empty()) {
         verdict.block("empty", "请输入证件号码");
-        return verdict;
+        return;
     }
 
     if (looksLikeLegacyForeignCard(verdict.normalized)) {
         validateLegacyForeignCard(verdict);
-        return verdict;
+        return;
     }
 
     const std::size_t length = countCodePoints(verdict.normalized);
@@ -298,7 +319,7 @@ IdCardVerdict validateIdCardNumber(std::string_view input, const CalendarDate& t
         if (length != kLength && length != kLegacyLength) {
             blockWrongLength(length, verdict);
         }
-        return verdict;
+        return;
     }
 
     // After the character check every character is one ASCII byte.
@@ -316,18 +337,17 @@ IdCardVerdict validateIdCardNumber(std::string_view input, const CalendarDate& t
                           "第1-2位“" + legacy.substr(0, 2) +
                               "”是港澳台居民居住证的代码，15位旧号码只属于内地居民，请核对",
                           1);
-            return verdict;
+            return;
         }
         validateEighteenDigits(IdCardKind::resident, today, verdict);
-        return verdict;
+        return;
     }
     if (length != kLength) {
         blockWrongLength(length, verdict);
-        return verdict;
+        return;
     }
 
     validateEighteenDigits(classifyEighteenDigits(verdict.normalized), today, verdict);
-    return verdict;
 }
 
 } // namespace portal

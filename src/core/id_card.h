@@ -62,6 +62,10 @@ struct IdCardVerdict : Verdict {
 // the 18-character form (15 characters for the legacy foreigner's card).
 IdCardVerdict validateIdCardNumber(std::string_view input, const CalendarDate& today);
 
+// Validates as above into `verdict`, replacing what it held but reusing its memory.
+void validateIdCardNumber(std::string_view input, const CalendarDate& today,
+                          IdCardVerdict& verdict);
+
 // Computes the check character (position 18) for the first 17 digits. Returns '\0' unless
 // `first17` is 17 ASCII digits.
 char computeIdCardCheckCharacter(std::string_view first17);

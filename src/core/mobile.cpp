@@ -108,51 +108,62 @@ bool isAllocatedMobileSegment(std::string_view number) {
 
 MobileVerdict validateMobileNumber(std::string_view input) {
     MobileVerdict verdict;
-    const Verdict normalized = normalizeIdentifier(input, LetterCase::keep);
-    verdict.findings = normalized.findings;
+    validateMobileNumber(input, verdict);
+    return verdict;
+}
+
+void validateMobileNumber(std::string_view input, MobileVerdict& verdict) {
+    verdict.region = {};
+    normalizeIdentifier(input, LetterCase::keep, verdict);
     if (verdict.isBlocked()) {
-        verdict.normalized = normalized.normalized;
-        return verdict;
+        return;
     }
 
+    // A typed number with its separators and country code fits the short-string buffer, so
+    // collecting its digits does not allocate.
     std::string digits;
     bool hadPlus = false;
-    if (!collectDigits(normalized.normalized, digits, hadPlus, verdict)) {
-        verdict.normalized = normalized.normalized;
-        return verdict;
+    if (!collectDigits(verdict.normalized, digits, hadPlus, verdict)) {
+        return;
     }
     if (digits.empty()) {
+        verdict.normalized.clear();
         verdict.block("empty", "请输入手机号码");
-        return verdict;
+        return;
     }
     if (!stripCountryCode(digits, hadPlus)) {
-        verdict.normalized = normalized.normalized;
         verdict.block("not_mainland_number", "仅支持中国大陆手机号码（国家代码 +86）");
-        return verdict;
+        return;
     }
 
-    verdict.normalized = digits;
+    verdict.normalized.assign(digits);
     if (digits.size() != kMobileLength) {
         verdict.block("wrong_length",
                       "手机号码应为11位数字，当前为" + std::to_string(digits.size()) + "位");
-        return verdict;
+        return;
     }
     if (digits[0] != '1') {
         verdict.block("not_mobile_number", "手机号码应以 1 开头，第1位是 " + digits.substr(0, 1),
                       1);
-        return verdict;
+        return;
     }
     if (!isAllocatedMobileSegment(digits)) {
         verdict.block("unallocated_segment",
                       "号段 " + digits.substr(0, 3) + " 不是已分配的手机号段，请核对前3位", 1);
     }
-    return verdict;
 }
 
 MobileVerdict validateMobileNumberForSms(std::string_view input, const MobileRegionLookup& lookup) {
-    MobileVerdict verdict = validateMobileNumber(input);
+    MobileVerdict verdict;
+    validateMobileNumberForSms(input, lookup, verdict);
+    return verdict;
+}
+
+void validateMobileNumberForSms(std::string_view input, const MobileRegionLookup& lookup,
+                                MobileVerdict& verdict) {
+    validateMobileNumber(input, verdict);
     if (verdict.isBlocked()) {
-        return verdict;
+        return;
     }
 
     verdict.region = lookup.lookup(verdict.normalized);
@@ -171,7 +182,6 @@ MobileVerdict validateMobileNumberForSms(std::string_view input, const MobileReg
         verdict.block("region_invalid", "该号码不是有效的手机号码，无法发送短信验证码，请核对");
         break;
     }
-    return verdict;
 }
 
 } // namespace portal

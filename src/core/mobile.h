@@ -52,10 +52,17 @@ struct MobileVerdict : Verdict {
 // `normalized` is the 11 digits. The region is not looked up.
 MobileVerdict validateMobileNumber(std::string_view input);
 
+// Validates as above into `verdict`, replacing what it held but reusing its memory.
+void validateMobileNumber(std::string_view input, MobileVerdict& verdict);
+
 // Validates the form as validateMobileNumber does, then looks up the region to apply the SMS
 // rule: a number of another province or one the lookup calls invalid blocks, an unknown one
 // warns that the code may not arrive.
 MobileVerdict validateMobileNumberForSms(std::string_view input, const MobileRegionLookup& lookup);
+
+// Validates as above into `verdict`, replacing what it held but reusing its memory.
+void validateMobileNumberForSms(std::string_view input, const MobileRegionLookup& lookup,
+                                MobileVerdict& verdict);
 
 // Returns whether the first three digits of an 11-digit number belong to a segment allocated
 // to public mobile networks (13x, 145-149, 150-153, 155-159, 162, 165-167, 170-178, 18x,

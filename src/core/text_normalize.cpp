@@ -55,7 +55,7 @@ char32_t foldFullWidthCodePoint(char32_t codePoint) {
 // Normalizes as normalizeIdentifier does, for input that is all ASCII: such input has no
 // full-width characters or invalid sequences, and its only spaces are ASCII whitespace. This
 // path allocates the result only, which keeps typing into a form field cheap.
-Verdict normalizeAsciiIdentifier(std::string_view input, LetterCase letterCase) {
+void normalizeAsciiIdentifier(std::string_view input, LetterCase letterCase, Verdict& verdict) {
     std::size_t begin = 0;
     std::size_t end = input.size();
     while (begin < end && isSpaceCharacter(static_cast<unsigned char>(input[begin]))) {
@@ -65,7 +65,6 @@ Verdict normalizeAsciiIdentifier(std::string_view input, LetterCase letterCase) 
         --end;
     }
 
-    Verdict verdict;
     verdict.normalized.assign(input.substr(begin, end - begin));
     if (letterCase == LetterCase::upper) {
         for (char& c : verdict.normalized) {
@@ -74,7 +73,6 @@ Verdict normalizeAsciiIdentifier(std::string_view input, LetterCase letterCase) 
             }
         }
     }
-    return verdict;
 }
 
 char32_t toUpperAsciiCodePoint(char32_t codePoint) {
@@ -262,8 +260,16 @@ std::string toUpperAscii(std::string_view text) {
 }
 
 Verdict normalizeIdentifier(std::string_view input, LetterCase letterCase) {
+    Verdict verdict;
+    normalizeIdentifier(input, letterCase, verdict);
+    return verdict;
+}
+
+void normalizeIdentifier(std::string_view input, LetterCase letterCase, Verdict& verdict) {
+    verdict.clear();
     if (isAscii(input)) {
-        return normalizeAsciiIdentifier(input, letterCase);
+        normalizeAsciiIdentifier(input, letterCase, verdict);
+        return;
     }
 
     // Folding and upper-casing first re-encodes the text, so the trim below works on
@@ -288,8 +294,7 @@ Verdict normalizeIdentifier(std::string_view input, LetterCase letterCase) {
     }
 
     const TrimBounds bounds = findTrimBounds(folded);
-    Verdict verdict;
-    verdict.normalized = folded.substr(bounds.begin, bounds.end - bounds.begin);
+    verdict.normalized.assign(folded, bounds.begin, bounds.end - bounds.begin);
     if (firstInvalid != 0) {
         const std::size_t position = firstInvalid - bounds.leadingCodePoints;
         verdict.block("invalid_utf8",
@@ -297,7 +302,6 @@ Verdict normalizeIdentifier(std::string_view input, LetterCase letterCase) {
                           "位含有无法识别的字符（编码无效），请删除后重新输入",
                       position);
     }
-    return verdict;
 }
 
 std::string describeCharacter(char32_t codePoint) {

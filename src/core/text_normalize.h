@@ -69,6 +69,9 @@ enum class LetterCase { keep, upper };
 // and adds a blocking finding "invalid_utf8" at the position of the first bad sequence.
 Verdict normalizeIdentifier(std::string_view input, LetterCase letterCase = LetterCase::upper);
 
+// Normalizes as above into `out`, replacing its value and findings but reusing its memory.
+void normalizeIdentifier(std::string_view input, LetterCase letterCase, Verdict& out);
+
 // Formats a character for a user message: “O” for printable characters, 空格 for a space and
 // a code point such as 控制字符 U+0000 for control and invalid characters.
 std::string describeCharacter(char32_t codePoint);

@@ -34,6 +34,13 @@ struct Verdict {
     std::string normalized;
     std::vector<Finding> findings;
 
+    // Empties the verdict for the next value, keeping the memory of its strings so that a
+    // field validated on every keystroke does not allocate once it has seen a long value.
+    void clear() {
+        normalized.clear();
+        findings.clear();
+    }
+
     // Returns whether any finding blocks submission.
     bool isBlocked() const {
         return std::any_of(findings.begin(), findings.end(),
