@@ -56,18 +56,29 @@ def _bigrams(text):
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-def faq_score(query, entry):
-    """Score entry for query by shared character bigrams.
+@functools.lru_cache(maxsize=1)
+def faq_index():
+    """Return (entry, title bigrams, answer bigrams) for every FAQ entry, built once.
+
+    The title bigrams cover the question and the keywords.
+    """
+    index = []
+    for entry in faq_entries():
+        title_bigrams = _bigrams(entry["question"])
+        for keyword in entry.get("keywords", []):
+            title_bigrams |= _bigrams(keyword)
+        index.append((entry, frozenset(title_bigrams), frozenset(_bigrams(entry["answer"]))))
+    return index
+
+
+def faq_score(query_bigrams, title_bigrams, answer_bigrams):
+    """Score an entry for a query by shared character bigrams.
 
     A bigram found in the question or a keyword counts double, one found only in the answer
     once.
     """
-    query_bigrams = _bigrams(query)
-    title_bigrams = _bigrams(entry["question"])
-    for keyword in entry.get("keywords", []):
-        title_bigrams |= _bigrams(keyword)
     in_title = query_bigrams & title_bigrams
-    in_answer = (query_bigrams - in_title) & _bigrams(entry["answer"])
+    in_answer = (query_bigrams - in_title) & answer_bigrams
     return 2 * len(in_title) + len(in_answer)
 
 
@@ -75,10 +86,11 @@ def search_faq(portal, request):
     query = request.query.get("q", "").strip()
     if len(query) > 200:
         raise errors.invalid_request("搜索内容过长，最多200个字符", field="q")
-    entries = faq_entries()
     if not query:
-        return {"items": [_public_entry(entry) for entry in entries]}
-    scored = [(faq_score(query, entry), index, entry) for index, entry in enumerate(entries)]
+        return {"items": [_public_entry(entry) for entry in faq_entries()]}
+    query_bigrams = _bigrams(query)
+    scored = [(faq_score(query_bigrams, title, answer), position, entry)
+              for position, (entry, title, answer) in enumerate(faq_index())]
     matches = sorted((item for item in scored if item[0] > 0), key=lambda item: (-item[0], item[1]))
     return {"items": [dict(_public_entry(entry), score=score)
                       for score, _, entry in matches[:MAX_FAQ_RESULTS]]}
