@@ -2,7 +2,8 @@
 # Builds the portal's web output and a bare Dear ImGui baseline page into scratch folders, with
 # the same toolchain and flags. Both are precompressed and served by serve.py on loopback ports.
 # bench/measure.mjs then measures them in headless Chromium and rewrites the generated section
-# of docs/performance.md.
+# of docs/performance.md, adding the native frame build time of the staff list
+# (bench/ui/staff_list_bench of the native preset).
 #
 #   bench/run.sh [--runs N] [--skip-build] [--no-doc]
 #
@@ -111,11 +112,31 @@ build_baseline() {
     cp "$portal_dir/web/fonts/portal-sc.ttf" "$baseline_dir/web/fonts/portal-sc.ttf"
 }
 
+# Runs the native staff list benchmark into $native_json and hands it to measure.mjs, or leaves
+# it out when Google Benchmark is missing.
+native_json="$portal_dir/staff_list_bench.json"
+measure_native() {
+    rm -f "$native_json"
+    if [ "$build" = 1 ]; then
+        [ -f build/native/CMakeCache.txt ] || cmake --preset native >/dev/null
+        cmake --build --preset native --target staff_list_bench -j "$jobs" >&2 || true
+    fi
+    if [ ! -x build/native/bench/staff_list_bench ]; then
+        log "build/native/bench/staff_list_bench is missing: the native figures are left out"
+        return
+    fi
+    log "measuring the staff list natively"
+    build/native/bench/staff_list_bench --benchmark_min_time=1 \
+        --benchmark_out="$native_json" --benchmark_out_format=json >&2
+    measure_args+=(--native-json "$native_json")
+}
+
 check_prerequisites
 if [ "$build" = 1 ]; then
     build_portal
     build_baseline
 fi
+measure_native
 for file in "$portal_dir/web/portal.wasm" "$baseline_dir/web/baseline.wasm"; do
     if [ ! -f "$file" ]; then
         log "not found: $file (run without --skip-build)"

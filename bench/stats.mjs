@@ -5,7 +5,14 @@ export const BUDGETS = {
   firstLoadTransferBytes: 900_000,
   firstFrameRatioToBaseline: 1.3,
   idleFrames: 0,
+  // Frame build time of the staff list with 5,000 rows, native and headless.
+  staffListNativeFrameMs: 2,
+  // The longest main-thread frame task while the staff list scrolls in the browser.
+  staffListScrollFrameMs: 50,
 };
+
+// The portal screen that the staff list budgets apply to (a name in PORTAL_SCREENS).
+export const STAFF_LIST_SCREEN = "staff list, 5,000 staff";
 
 export function median(values) {
   const sorted = values.filter((value) => typeof value === "number").sort((a, b) => a - b);
@@ -61,17 +68,36 @@ function summarizeFiles(runs) {
   })).sort((a, b) => b.transferBytes - a.transferBytes);
 }
 
-// Median over the runs of the median, p95 and max of one per-frame field.
+// Median over the runs of the median, p95 and max of one per-frame field, and the largest
+// value of any run.
 function frameStatistics(samples, field) {
   const perRun = samples.map((sample) => sample.frameTasks
     .map((task) => task[field]).filter((value) => typeof value === "number"))
     .filter((values) => values.length > 0);
-  if (perRun.length === 0) return { median: null, p95: null, max: null };
+  if (perRun.length === 0) return { median: null, p95: null, max: null, worst: null };
   return {
     median: median(perRun.map((values) => median(values))),
     p95: median(perRun.map((values) => percentile(values, 95))),
     max: median(perRun.map((values) => Math.max(...values))),
+    worst: Math.max(...perRun.map((values) => Math.max(...values))),
   };
+}
+
+// The native frame build times of Google Benchmark's JSON output (bench/ui/staff_list_bench),
+// as { name, rows, cpuMs, realMs }.
+export function nativeFrameTimes(benchmarkJson) {
+  const toMs = { ns: 1e-6, us: 1e-3, ms: 1, s: 1000 };
+  return (benchmarkJson?.benchmarks ?? [])
+    .filter((entry) => entry.run_type !== "aggregate" && !entry.error_occurred)
+    .map((entry) => {
+      const [name, rows] = entry.name.split("/");
+      const factor = toMs[entry.time_unit] ?? null;
+      return {
+        name, rows: Number(rows),
+        cpuMs: factor === null ? null : entry.cpu_time * factor,
+        realMs: factor === null ? null : entry.real_time * factor,
+      };
+    });
 }
 
 function summarizeScreens(runs) {
@@ -122,9 +148,21 @@ function loadBreakdown(files) {
     .sort((a, b) => b.bytes - a.bytes);
 }
 
-function checkBudgets(portal, baseline) {
+// The staff list budgets: the slowest native 5,000-row frame (CPU time) and the longest
+// frame task of any run while the list scrolls in the browser. Null where not measured.
+function staffListFigures(portal, native) {
+  const rows = native.filter((entry) => entry.rows === 5000 && typeof entry.cpuMs === "number");
+  const screen = portal.screens.find((candidate) => candidate.name === STAFF_LIST_SCREEN);
+  return {
+    nativeMs: rows.length > 0 ? Math.max(...rows.map((entry) => entry.cpuMs)) : null,
+    scrollWorstMs: screen ? screen.wallMs.worst : null,
+  };
+}
+
+function checkBudgets(portal, baseline, native) {
   const firstFrameRatio = ratio(portal.load.firstFrameMs, baseline.load.firstFrameMs);
   const idleMax = Math.max(...portal.screens.map((screen) => screen.idleFramesMax));
+  const staffList = staffListFigures(portal, native);
   return [
     {
       name: "first load, gzip, font included",
@@ -147,15 +185,31 @@ function checkBudgets(portal, baseline) {
       unit: "frames",
       met: idleMax <= BUDGETS.idleFrames,
     },
+    {
+      name: "staff list frame with 5,000 rows, native (slowest case, CPU)",
+      limit: `≤ ${BUDGETS.staffListNativeFrameMs} ms`,
+      value: staffList.nativeMs,
+      unit: "ms",
+      met: staffList.nativeMs !== null && staffList.nativeMs <= BUDGETS.staffListNativeFrameMs,
+    },
+    {
+      name: "longest frame while scrolling the staff list (browser, any run)",
+      limit: `≤ ${BUDGETS.staffListScrollFrameMs} ms`,
+      value: staffList.scrollWorstMs,
+      unit: "ms",
+      met: staffList.scrollWorstMs !== null &&
+        staffList.scrollWorstMs <= BUDGETS.staffListScrollFrameMs,
+    },
   ];
 }
 
-// runs: { portal: [run, ...], baseline: [run, ...] } as measure.mjs collects them.
-export function summarize(runs, apps) {
-  const summary = { apps: {} };
+// runs: { portal: [run, ...], baseline: [run, ...] } as measure.mjs collects them; native: the
+// rows of nativeFrameTimes, or an empty list.
+export function summarize(runs, apps, native = []) {
+  const summary = { apps: {}, native };
   for (const app of apps) summary.apps[app.key] = summarizeApp(runs[app.key], app.title);
   const { portal, baseline } = summary.apps;
   summary.breakdown = loadBreakdown(portal.load.files);
-  summary.budgets = checkBudgets(portal, baseline);
+  summary.budgets = checkBudgets(portal, baseline, native);
   return summary;
 }
