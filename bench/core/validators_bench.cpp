@@ -9,6 +9,8 @@
 #include "core/mobile.h"
 #include "core/mobile_regions.h"
 
+#include "../bench_main.h"
+
 #include <benchmark/benchmark.h>
 #include <zlib.h>
 
@@ -175,23 +177,10 @@ std::size_t gzipSize(const std::string& bytes) {
     return size - 6 + 18;
 }
 
-// Removes --phone-table FILE from the arguments, leaving the rest to Google Benchmark.
-void takePhoneTableOption(int& argc, char** argv) {
-    int out = 1;
-    for (int in = 1; in < argc; ++in) {
-        if (std::strcmp(argv[in], "--phone-table") == 0 && in + 1 < argc) {
-            gTablePath = argv[++in];
-        } else {
-            argv[out++] = argv[in];
-        }
-    }
-    argc = out;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
-    takePhoneTableOption(argc, argv);
+    portal::bench::takeOption(argc, argv, "--phone-table", gTablePath);
     std::ifstream file(gTablePath, std::ios::binary);
     if (!file) {
         std::fprintf(stderr,
@@ -214,11 +203,5 @@ int main(int argc, char** argv) {
                 gTablePath.c_str(), gTableBytes.size(), gzipSize(gTableBytes), gTable.runCount(),
                 gTable.regionCount());
 
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
-        return 2;
-    }
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return portal::bench::runBenchmarks(argc, argv);
 }

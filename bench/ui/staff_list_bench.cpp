@@ -8,12 +8,11 @@
 // Rows: 100 is the largest page the server sends; 5,000 puts a whole large unit on one page,
 // to show that the list clipper keeps the cost flat.
 #include "../../tests/support/headless_portal.h"
+#include "../bench_main.h"
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
-#include <cstring>
 #include <string>
 
 #ifndef PORTAL_BENCH_FONT
@@ -62,15 +61,7 @@ std::string staffPage(int rows) {
 void openStaffList(HeadlessPortal& portal, int rows) {
     portal.frames(2);
     portal.app.navigate(Screen::StaffList);
-    portal.app.login_form().select_method(portal::LoginMethod::AgentUsername);
-    portal.app.login_form().value(portal::LoginField::Account) = "ma2y3k7d01";
-    portal.app.login_form().value(portal::LoginField::Password) = "Demo@2026";
-    portal.app.submit_login();
-    portal.transport.reply(200, R"({"token":"t","user":{"kind":"agent","name":"王志强"}})");
-    portal.transport.reply(200, R"({"user":{"kind":"agent","name":"王志强"}})");
-    portal.transport.reply(200, R"({"items":[]})");
-    portal.transport.reply(200, kPermissions);
-    portal.frames(2);
+    portal::testing::sign_in_agent(portal, kPermissions);
     portal.app.unit().staff.load(1);
     while (!portal.transport.pending.empty()) {
         const std::string url = portal.transport.pending.front().first.url;
@@ -125,28 +116,9 @@ void BM_StaffListScrollFrame(benchmark::State& state) {
 }
 BENCHMARK(BM_StaffListScrollFrame)->Arg(100)->Arg(5000)->Unit(benchmark::kMicrosecond);
 
-// Removes --font FILE from the arguments, leaving the rest to Google Benchmark.
-void takeFontOption(int& argc, char** argv) {
-    int out = 1;
-    for (int in = 1; in < argc; ++in) {
-        if (std::strcmp(argv[in], "--font") == 0 && in + 1 < argc) {
-            gFontPath = argv[++in];
-        } else {
-            argv[out++] = argv[in];
-        }
-    }
-    argc = out;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
-    takeFontOption(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
-        return 2;
-    }
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    portal::bench::takeOption(argc, argv, "--font", gFontPath);
+    return portal::bench::runBenchmarks(argc, argv);
 }

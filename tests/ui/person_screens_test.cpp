@@ -1,26 +1,18 @@
 // The visitor and person screens drawn headless: the SMS button and its countdown in the login
 // dialog, the first-login password step, registration, the person's rights, the download centre
 // and the assistant 小易, at desktop and phone widths.
-#include "app/portal_app.h"
-#include "ui/portal_ui.h"
-#include "ui/theme.h"
-#include "ui/widget_registry.h"
-
-#include "../support/fake_transport.h"
-
-#include "imgui.h"
+#include "../support/headless_fixture.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace portal {
 namespace {
 
-using testing::FakeTransport;
 using ui::WidgetRole;
 
 constexpr const char* kKnowledgeBase = R"({"featured":["sms"],"entries":[
@@ -53,58 +45,15 @@ public:
     }
 };
 
-class PersonScreens : public ::testing::TestWithParam<float> {
+class PersonScreens : public testing::HeadlessScreens<::testing::TestWithParam<float>> {
 protected:
+    // Tall enough that the longest form fits without scrolling.
+    PersonScreens()
+        : HeadlessScreens(testing::HeadlessOptions{ImVec2(GetParam(), 1800), true}) {}
+
     void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        // Tall enough that the longest form fits without scrolling.
-        io.DisplaySize = ImVec2(GetParam(), 1800);
-        io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
-        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        ASSERT_NE(io.Fonts->AddFontFromFileTTF(PORTAL_TEST_FONT, ui::kBodyFontSize), nullptr);
-        ui::apply_theme();
         app.set_mobile_regions(std::make_unique<FujianOnly>());
-        frames(3);
-    }
-
-    void TearDown() override { ImGui::DestroyContext(); }
-
-    static PlatformServices make_services(FakeTransport& transport, double& clock,
-                                          std::vector<std::string>& downloads) {
-        PlatformServices services;
-        services.transport = &transport;
-        services.now_seconds = [&clock] { return clock; };
-        services.download = [&downloads](const std::string& url, const std::string& name) {
-            downloads.push_back(url + " " + name);
-        };
-        return services;
-    }
-
-    void frame() {
-        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-        ui::begin_widget_frame(ImGui::GetCurrentContext());
-        ImGui::NewFrame();
-        ui::draw_portal(app);
-        ImGui::Render();
-        ui::end_widget_frame();
-        ASSERT_FALSE(find(WidgetRole::Button, "Enable Asserts").has_value())
-            << "Dear ImGui reported an API misuse";
-    }
-
-    void frames(int count) {
-        for (int i = 0; i < count; ++i) {
-            frame();
-        }
-    }
-
-    std::optional<ui::WidgetInfo> find(WidgetRole role, const std::string& label) {
-        const auto& widgets = ui::last_frame_widgets();
-        auto it = std::find_if(widgets.begin(), widgets.end(), [&](const ui::WidgetInfo& w) {
-            return w.role == role && w.label == label;
-        });
-        return it == widgets.end() ? std::nullopt : std::optional<ui::WidgetInfo>(*it);
+        HeadlessScreens::SetUp();
     }
 
     bool shows(WidgetRole role, const std::string& label) { return find(role, label).has_value(); }
@@ -116,24 +65,6 @@ protected:
         });
     }
 
-    void click(WidgetRole role, const std::string& label) {
-        auto widget = find(role, label);
-        ASSERT_TRUE(widget.has_value()) << "no widget " << label;
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent(widget->x + widget->width / 2, widget->y + widget->height / 2);
-        frame();
-        io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
-        frame();
-        io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
-        frames(3);
-    }
-
-    void type_into(const std::string& label, const char* text) {
-        click(WidgetRole::TextBox, label);
-        ImGui::GetIO().AddInputCharactersUTF8(text);
-        frames(2);
-    }
-
     void sign_in_person() {
         app.open_login(UserKind::Person);
         app.login_form().value(LoginField::Account) = "linxiaoming";
@@ -143,10 +74,8 @@ protected:
         frames(3);
     }
 
-    FakeTransport transport;
-    double clock = 500.0;
-    std::vector<std::string> downloads;
-    PortalApp app{make_services(transport, clock, downloads)};
+    double& clock = portal_.clock;
+    std::vector<std::string>& downloads = portal_.downloads;
 };
 
 TEST_P(PersonScreens, SmsButtonCountsDown) {

@@ -1,25 +1,14 @@
 // Drives the unit screens' real ImGui code without a GPU: the staff addition form is filled in
 // by clicking and typing at widgets found by their labels.
-#include "app/portal_app.h"
-#include "ui/portal_ui.h"
-#include "ui/theme.h"
-#include "ui/widget_registry.h"
-
-#include "../support/fake_transport.h"
-
-#include "imgui.h"
+#include "../support/headless_fixture.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <optional>
 #include <string>
 
 namespace portal {
 namespace {
-
-using testing::FakeTransport;
 
 constexpr const char* kPermissions = R"({"items":[
   {"insuranceType":"pension","name":"企业养老","allowed":true,"opened":true},
@@ -27,66 +16,11 @@ constexpr const char* kPermissions = R"({"items":[
   {"insuranceType":"unemployment","name":"失业","allowed":false,"opened":false,
    "reason":"请到经办机构核实经办人手机号码和网报开通标志"}]})";
 
-class UnitScreens : public ::testing::Test {
+class UnitScreens : public testing::HeadlessScreens<> {
 protected:
     void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 900);
-        io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
-        ASSERT_NE(io.Fonts->AddFontFromFileTTF(PORTAL_TEST_FONT, ui::kBodyFontSize), nullptr);
-        ui::apply_theme();
         app.unit().context.clock = [] { return CalendarDate{2026, 1, 15}; };
-        frames(3);
-    }
-
-    void TearDown() override { ImGui::DestroyContext(); }
-
-    void frame() {
-        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-        ui::begin_widget_frame(ImGui::GetCurrentContext());
-        ImGui::NewFrame();
-        ui::draw_portal(app);
-        ImGui::Render();
-        ui::end_widget_frame();
-        ASSERT_FALSE(find(ui::WidgetRole::Button, "Enable Asserts").has_value())
-            << "Dear ImGui reported an API misuse";
-    }
-
-    void frames(int count) {
-        for (int i = 0; i < count; ++i) {
-            frame();
-        }
-    }
-
-    std::optional<ui::WidgetInfo> find(ui::WidgetRole role, const std::string& label) {
-        const auto& widgets = ui::last_frame_widgets();
-        auto it = std::find_if(widgets.begin(), widgets.end(), [&](const ui::WidgetInfo& w) {
-            return w.role == role && w.label == label;
-        });
-        if (it == widgets.end()) {
-            return std::nullopt;
-        }
-        return *it;
-    }
-
-    void click(ui::WidgetRole role, const std::string& label) {
-        auto widget = find(role, label);
-        ASSERT_TRUE(widget.has_value()) << "no widget " << label;
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent(widget->x + widget->width / 2, widget->y + widget->height / 2);
-        frame();
-        io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
-        frame();
-        io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
-        frames(3);
-    }
-
-    void type_into(const std::string& label, const char* text) {
-        click(ui::WidgetRole::TextBox, label);
-        ImGui::GetIO().AddInputCharactersUTF8(text);
-        frames(2);
+        HeadlessScreens::SetUp();
     }
 
     // Clicks on empty page background so the focused field loses focus and is checked.
@@ -102,22 +36,11 @@ protected:
 
     void sign_in_agent_on_addition() {
         app.navigate(Screen::StaffAddition);
-        app.login_form().select_method(LoginMethod::AgentUsername);
-        app.login_form().value(LoginField::Account) = "ma2y3k7d01";
-        app.login_form().value(LoginField::Password) = "Demo@2026";
-        app.submit_login();
-        transport.reply(200, R"({"token":"t","user":{"kind":"agent","name":"王志强"}})");
-        transport.reply(200, R"({"user":{"kind":"agent","name":"王志强"}})");
-        // The reminders and the permissions are requested, in this order.
-        transport.reply(200, R"({"items":[]})");
-        transport.reply(200, kPermissions);
+        testing::sign_in_agent(portal_, kPermissions);
         transport.sent.clear();
         frames(3);
         ASSERT_EQ(app.screen(), Screen::StaffAddition);
     }
-
-    FakeTransport transport;
-    PortalApp app{PlatformServices{&transport, nullptr, nullptr}};
 };
 
 TEST_F(UnitScreens, AgentMenuAndFormFields) {
