@@ -57,11 +57,10 @@ check_prerequisites() {
 }
 
 build_portal() {
-    if [ ! -f "$portal_dir/CMakeCache.txt" ]; then
-        log "configuring the web preset in $portal_dir"
-        cmake --preset web -B "$portal_dir" -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
-            -DPORTAL_WEB_OUT="$portal_dir/web" >/dev/null
-    fi
+    # Configured on every run, so that the preset's current flags apply.
+    log "configuring the web preset in $portal_dir"
+    cmake --preset web -B "$portal_dir" -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
+        -DPORTAL_WEB_OUT="$portal_dir/web" >/dev/null
     log "building the portal (-j$jobs)"
     cmake --build "$portal_dir" --target portal -j "$jobs"
 }
@@ -96,13 +95,16 @@ portal_link_options() {
 }
 
 build_baseline() {
-    local options build_type
+    local options build_type cxx_flags c_flags
     build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$portal_dir/CMakeCache.txt")
+    cxx_flags=$(sed -n "s/^CMAKE_CXX_FLAGS_${build_type^^}:STRING=//p" "$portal_dir/CMakeCache.txt")
+    c_flags=$(sed -n "s/^CMAKE_C_FLAGS_${build_type^^}:STRING=//p" "$portal_dir/CMakeCache.txt")
     options=$(portal_link_options "$build_type" | paste -sd ';' -)
-    log "configuring the baseline in $baseline_dir (build type $build_type)"
+    log "configuring the baseline in $baseline_dir (build type $build_type: $cxx_flags)"
     log "baseline link options: ${options//;/ }"
     cmake -S bench/baseline -B "$baseline_dir" -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
-        -DCMAKE_BUILD_TYPE="$build_type" -DBASELINE_WEB_OUT="$baseline_dir/web" \
+        -DCMAKE_BUILD_TYPE="$build_type" -DCMAKE_CXX_FLAGS_"${build_type^^}"="$cxx_flags" \
+        -DCMAKE_C_FLAGS_"${build_type^^}"="$c_flags" -DBASELINE_WEB_OUT="$baseline_dir/web" \
         -DBASELINE_LINK_OPTIONS="$options" >/dev/null
     log "building the baseline (-j$jobs)"
     cmake --build "$baseline_dir" -j "$jobs"
