@@ -2,9 +2,11 @@
 """Write the offline demo's assets as one JavaScript file for Emscripten's --pre-js.
 
 A page opened from file:// cannot fetch() its neighbours in Chromium, so the demo build
-carries the font and every data file it would otherwise download inside its single JS file.
-The output sets Module.portalFont (the bytes main.cpp reads at start) and
-Module.portalDemoFiles (base64 text by path, read by src/platform/demo_mode.cpp).
+carries the fonts and every data file it would otherwise download inside its single JS file.
+The output sets Module.portalFont (the bytes main.cpp reads at start),
+Module.portalFontSupplementBase64 (base64 text that src/platform/font_supplement.cpp decodes
+only when a text needs a rare character) and Module.portalDemoFiles (base64 text by path, read
+by src/platform/demo_mode.cpp).
 """
 
 import argparse
@@ -18,6 +20,8 @@ def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", required=True, help="JavaScript file to write")
     parser.add_argument("--font", required=True, help="font file for Module.portalFont")
+    parser.add_argument("--font-supplement", required=True,
+                        help="font file for Module.portalFontSupplementBase64")
     parser.add_argument("--file", action="append", default=[], metavar="NAME=PATH",
                         help="a file the demo serves as NAME (a path without leading slash); "
                              "repeat for more")
@@ -47,6 +51,7 @@ def main():
         "    return bytes;",
         "  }",
         f"  Module.portalFont = decode({json.dumps(encode(arguments.font))});",
+        f"  Module.portalFontSupplementBase64 = {json.dumps(encode(arguments.font_supplement))};",
         f"  Module.portalDemoFiles = {json.dumps(files, indent=0)};",
         "}());",
         "",

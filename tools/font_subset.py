@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Cut the portal's Chinese font subset from Debian's WenQuanYi Micro Hei.
+"""Cut the portal's two Chinese font subsets from Debian's WenQuanYi Micro Hei.
 
-The subset holds printable ASCII, common CJK and full-width punctuation, the 3,755 level-1
-characters of GB 2312 (the most frequently used Chinese characters), and every non-ASCII
-character that appears in the product's sources, assets and the reference backend's demo
-data, so no UI string and no demo record shows a missing glyph.
+The page loads the base subset at start. It contains printable ASCII, common CJK and
+full-width punctuation, and the 3,755 level-1 characters of GB 2312 (the most frequently used
+Chinese characters). It also contains every non-ASCII character that appears in the product's
+sources, assets and the reference backend's demo data, so no UI string and no demo record shows
+a missing glyph.
 
-NOTE: rarer characters in real people's and units' names (GB 2312 level 2 and beyond) are not
-in the subset and draw as "?"; loading them on first use is not built yet.
+The supplement contains every other CJK ideograph the font covers, for the rare characters in
+people's and units' names: GB 2312 level 2, the rest of GBK's and GB 18030's CJK Unified
+Ideographs, the few Extension A characters and the compatibility ideographs. The app loads it
+only when a text needs one of them.
 """
 
 import argparse
@@ -38,6 +41,16 @@ def punctuation():
             yield chr(code)
 
 
+def ideographs():
+    """Yield every CJK ideograph code point that a name may use: Extension A, the Unified
+    Ideographs, the compatibility ideographs, and Extensions B to F. pyftsubset drops the ones
+    the font lacks. isSupplementIdeograph in src/core/font_coverage.cpp lists the same ranges."""
+    ranges = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2EBEF)]
+    for first, last in ranges:
+        for code in range(first, last + 1):
+            yield chr(code)
+
+
 def characters_in(folders):
     for folder in folders:
         for path in sorted(pathlib.Path(folder).rglob("*")):
@@ -50,26 +63,35 @@ def characters_in(folders):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--font", required=True, help="source TTF/TTC file")
-    parser.add_argument("--output", required=True, help="subset TTF to write")
+    parser.add_argument("--output", required=True, help="base subset TTF to write")
+    parser.add_argument("--supplement-output", help="supplement TTF to write (the ideographs "
+                        "that the base subset lacks)")
     parser.add_argument("--scan", nargs="*", default=[], help="folders whose text is included")
     args = parser.parse_args()
 
     chars = set(punctuation()) | set(gb2312_level1()) | set(characters_in(args.scan))
     chars = {c for c in chars if c.isprintable() or c == "\u3000"}
-    pathlib.Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    status = subset(args.font, chars, args.output)
+    if status != 0 or not args.supplement_output:
+        return status
+    return subset(args.font, set(ideographs()) - chars, args.supplement_output)
+
+
+def subset(font, chars, output):
+    """Write the glyphs of `chars` that `font` has to `output`; return pyftsubset's status."""
+    pathlib.Path(output).parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt") as text_file:
         text_file.write("".join(sorted(chars)))
         text_file.flush()
-        result = subset(args.font, text_file.name, args.output)
+        result = run_pyftsubset(font, text_file.name, output)
     if result.returncode != 0:
         sys.stderr.write(result.stderr)
         return result.returncode
-    print(f"font subset: {len(chars)} characters -> {args.output}")
+    print(f"font subset: {len(chars)} requested characters -> {output}")
     return 0
 
 
-def subset(font, text_file, output):
-
+def run_pyftsubset(font, text_file, output):
     command = [
         "pyftsubset", font, "--font-number=0", f"--text-file={text_file}",
         f"--output-file={output}", "--layout-features=", "--no-hinting",

@@ -8,6 +8,7 @@
 #include "platform/demo_mode.h"
 #endif
 #include "platform/fetch_transport.h"
+#include "platform/font_supplement.h"
 #include "platform/log.h"
 #include "platform/routes.h"
 #include "platform/text_agent.h"
@@ -250,6 +251,7 @@ int main() {
         report_start_failure("font");
         return 1;
     }
+    portal::platform::install_font_supplement(request_frames);
     portal::ui::apply_theme();
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
@@ -258,10 +260,13 @@ int main() {
     // The offline demo serves the API in the page itself, from state kept in localStorage.
     static std::unique_ptr<portal::HttpTransport> demo_transport =
         portal::platform::make_demo_transport(runtime.transport);
-    services.transport = demo_transport.get();
+    portal::HttpTransport& data_transport = *demo_transport;
 #else
-    services.transport = &runtime.transport;
+    portal::HttpTransport& data_transport = runtime.transport;
 #endif
+    // Names in responses are checked for characters that need the font supplement.
+    static portal::platform::FontSupplementTransport font_checking_transport(data_transport);
+    services.transport = &font_checking_transport;
     services.changed = request_frames;
     services.open_url = [](const std::string& url) { open_in_new_tab(url.c_str()); };
     services.show_route = portal::platform::show_route;

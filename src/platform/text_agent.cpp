@@ -1,5 +1,7 @@
 #include "platform/text_agent.h"
 
+#include "platform/font_supplement.h"
+
 #include "imgui.h"
 
 #include <emscripten/emscripten.h>
@@ -165,11 +167,13 @@ EMSCRIPTEN_KEEPALIVE void portal_text_input(const char* utf8) {
         text.push_back(byte < 0x20 ? ' ' : *c);
     }
     ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    portal::platform::load_font_supplement_if_needed(text);
     portal::platform::notify();
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_ime_preedit(const char* utf8) {
     portal::platform::preedit = utf8 != nullptr ? utf8 : "";
+    portal::platform::load_font_supplement_if_needed(portal::platform::preedit);
     portal::platform::notify();
 }
 

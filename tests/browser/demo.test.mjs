@@ -1,5 +1,6 @@
 // The offline demo page opened from file:// with no server: it draws, a person logs in, the
-// demo's state survives a reload (the SMS resend interval), and the reset restores the seed.
+// demo's state survives a reload (the SMS resend interval), the reset restores the seed, and a
+// rare name character loads the font supplement embedded in the page.
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -119,6 +120,22 @@ test("reset restores the seed data", async () => {
   await openSmsLogin();
   await clickWidget(page, "button", "获取验证码");
   await page.waitForFunction(() => /验证码为\d{6}/.test(document.getElementById("demo-sms").textContent));
+});
+
+test("rare name character draws from the embedded supplement", async () => {
+  await page.reload();
+  await waitForFrames(page, 1);
+  assert.equal(await page.evaluate(() => Module.portalFontSupplementState), "absent");
+  await clickWidget(page, "button", "个人登录");
+  await clickWidget(page, "textbox", "用户名/身份证号/手机号");
+  const cdp = await browser.context.newCDPSession(page);
+  // 堃 (U+5803) is outside GB 2312, so only the supplement has it.
+  await cdp.send("Input.insertText", { text: "张堃" });
+  await page.waitForFunction(() => window.Module?.portalFontSupplementState === "merged", null,
+    { timeout: 30000 });
+  await page.waitForTimeout(300);
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, "demo-rare-character.png") });
 });
 
 test("demo made no network request", () => {

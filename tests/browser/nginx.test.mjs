@@ -216,15 +216,20 @@ describe("nginx deployment", () => {
     assert.equal(response.body.length, statSync(path.join(prefix, "web/portal.wasm")).size);
   });
 
-  test("font is sent as gzip font/ttf", options, async () => {
-    const response = await rawGet(`${baseUrl}fonts/portal-sc.ttf`, { "Accept-Encoding": "gzip" });
-    assert.equal(response.status, 200);
-    assert.equal(response.headers["content-type"], "font/ttf");
-    assert.equal(response.headers["content-encoding"], "gzip");
+  test("fonts are sent as precompressed gzip font/ttf", options, async () => {
+    for (const file of ["fonts/portal-sc.ttf", "fonts/portal-sc-supplement.ttf"]) {
+      const response = await rawGet(`${baseUrl}${file}`, { "Accept-Encoding": "gzip" });
+      const precompressed = statSync(path.join(prefix, `web/${file}.gz`)).size;
+      assert.equal(response.status, 200, `status of /${file}`);
+      assert.equal(response.headers["content-type"], "font/ttf", `Content-Type of /${file}`);
+      assert.equal(response.headers["content-encoding"], "gzip", `Content-Encoding of /${file}`);
+      assert.equal(response.body.length, precompressed, `body of /${file}`);
+    }
   });
 
   test("unhashed files are revalidated on every load", options, async () => {
-    for (const file of ["", "index.html", "loader.js", "portal.js", "portal.wasm"]) {
+    for (const file of ["", "index.html", "loader.js", "portal.js", "portal.wasm",
+      "fonts/portal-sc.ttf", "fonts/portal-sc-supplement.ttf"]) {
       const response = await rawGet(`${baseUrl}${file}`);
       assert.equal(response.headers["cache-control"], "no-cache", `Cache-Control of /${file}`);
       assert.ok(response.headers.etag, `/${file} has no ETag`);
