@@ -112,10 +112,41 @@
     });
   }
 
-  Promise.all([download(0), download(1)]).then(function (results) {
+  // portal.js is fetched while the module and the font download, so that the browser has it
+  // when the script element asks for it.
+  function preloadScript(url) {
+    var link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "script";
+    link.href = url;
+    document.head.appendChild(link);
+  }
+
+  // Emscripten instantiates the module through this hook, from the module compiled while the
+  // font was still downloading, instead of compiling Module.wasmBinary after both arrived.
+  function instantiateFrom(compiled) {
+    return function (imports, receiveInstance) {
+      WebAssembly.instantiate(compiled, imports).then(function (instance) {
+        receiveInstance(instance, compiled);
+      }, function (error) {
+        fail("start", error && error.message);
+      });
+      return {};
+    };
+  }
+
+  preloadScript("portal.js");
+  var compiling = download(0).then(function (bytes) {
+    return WebAssembly.compile(bytes).then(null, function (error) {
+      var failure = new Error(files[0].label + " " + (error && error.message));
+      failure.portalKind = "start";
+      throw failure;
+    });
+  });
+  Promise.all([compiling, download(1)]).then(function (results) {
     window.Module = {
       canvas: byId("canvas"),
-      wasmBinary: results[0],
+      instantiateWasm: instantiateFrom(results[0]),
       portalFont: results[1],
       portalFrameCount: 0,
       portalFail: fail,
@@ -133,6 +164,6 @@
     script.onerror = function () { fail("download", "portal.js"); };
     document.body.appendChild(script);
   }, function (error) {
-    fail("download", error && error.message);
+    fail((error && error.portalKind) || "download", error && error.message);
   });
 }());

@@ -60,3 +60,17 @@ test("a failed download offers a reload and keeps no half-started app", async ()
   assert.equal(await page.evaluate(() => typeof window.Module), "undefined");
   await page.close();
 });
+
+test("a damaged module says the program failed to start", async () => {
+  const page = await browser.context.newPage();
+  await page.route("**/portal.wasm", (route) => route.fulfill({
+    status: 200, contentType: "application/wasm", body: Buffer.from("not a module"),
+  }));
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.portalLoadError, null, { timeout: 20000 });
+  assert.equal(await page.evaluate(() => window.portalLoadError), "start");
+  const text = await page.getByRole("alert").innerText();
+  assert.match(text, /程序启动时出错/);
+  assert.equal(await page.evaluate(() => typeof window.Module), "undefined");
+  await page.close();
+});
