@@ -14,35 +14,47 @@ PortalApp::PortalApp(PlatformServices services)
     api_.on_session_expired([this] { end_session("登录已超时或已在别处退出，请重新登录。"); });
 }
 
-void PortalApp::show(Screen screen) {
-    screen_ = screen;
+void PortalApp::show_address(Screen screen, bool replace_entry) {
     const ScreenInfo& info = screen_info(screen);
     if (services_.show_route) {
-        services_.show_route(info.route, info.title);
+        services_.show_route(info.route, info.title, replace_entry);
     }
+}
+
+void PortalApp::show(Screen screen, bool replace_entry) {
+    screen_ = screen;
+    show_address(screen, replace_entry);
     unit_.screen_shown(screen);
     person_->screen_shown(screen);
 }
 
-void PortalApp::navigate(Screen screen) {
+bool PortalApp::login_first(Screen screen) {
     const ScreenInfo& info = screen_info(screen);
-    if (info.audience && (!session_ || session_->user.kind != *info.audience)) {
-        after_login_ = screen;
-        open_login(*info.audience);
-        return;
+    if (!info.audience || (session_ && session_->user.kind == *info.audience)) {
+        return false;
     }
-    show(screen);
+    after_login_ = screen;
+    open_login(*info.audience);
+    return true;
+}
+
+void PortalApp::navigate(Screen screen) {
+    if (!login_first(screen)) {
+        show(screen);
+    }
 }
 
 void PortalApp::open_route(std::string_view route) {
     std::optional<Screen> screen = screen_from_route(route);
+    // Back, forward and typed links have already made their history entry: the app only
+    // corrects its spelling ("#/" for the home page), so forward stays possible after back.
     if (!screen) {
         notice_ = "您访问的页面不存在，已为您打开首页。";
-        show(Screen::Home);
+        show(Screen::Home, true);
         return;
     }
-    if (*screen != screen_) {
-        navigate(*screen);
+    if (*screen != screen_ && !login_first(*screen)) {
+        show(*screen, true);
     }
 }
 
@@ -86,7 +98,11 @@ void PortalApp::open_login(UserKind kind) {
 
 void PortalApp::close_login() {
     login_open_ = false;
-    after_login_.reset();
+    if (after_login_) {
+        // The address bar shows the screen the login was for; it returns to the one shown.
+        after_login_.reset();
+        show_address(screen_, true);
+    }
     if (limited_session_) {
         // The first-login session may do nothing but set the password; cancelling ends it.
         limited_session_.reset();

@@ -24,8 +24,10 @@ struct PlatformServices {
     std::function<void()> changed;
     // Opens an external link in a new browser tab.
     std::function<void(const std::string& url)> open_url;
-    // Shows `route` in the address bar as a new history entry (back returns to the last one).
-    std::function<void(const std::string& route, const std::string& title)> show_route;
+    // Shows `route` in the address bar as a new history entry (back returns to the last one),
+    // or with `replace` in place of the current entry.
+    std::function<void(const std::string& route, const std::string& title, bool replace)>
+        show_route;
     // Draws again after `seconds` even when no input arrives, for countdowns. Null in tests.
     std::function<void(double seconds)> wake_after;
     // Seconds on a monotonic clock; null uses std::chrono::steady_clock.
@@ -107,7 +109,13 @@ public:
 
 private:
     void notify_changed();
-    void show(Screen screen);
+    // Shows `screen`. With `replace_entry` the address bar's current history entry is rewritten
+    // instead of a new one added, because the address bar already requested this screen.
+    void show(Screen screen, bool replace_entry = false);
+    void show_address(Screen screen, bool replace_entry);
+    // Opens the login of the user kind that `screen` is for, unless that user is signed in;
+    // the screen follows once the login succeeds. Returns whether the login was opened.
+    bool login_first(Screen screen);
     void end_session(std::string notice);
     void check_first_login(Session session);
     void finish_login(Session session);

@@ -1,7 +1,11 @@
 // The accessibility mirror: a hidden DOM tree that follows the widgets of the app's last frame
-// (buttons, text boxes, checkboxes, tabs, dialogs, messages) with their roles, names and
-// states, so screen readers and DOM-based tools can read and operate the canvas. Each element
-// sits over its widget; only what changed is touched. Included with --pre-js.
+// (buttons, text boxes, checkboxes, radio buttons, combo boxes and their options, tabs,
+// dialogs, messages) with their roles, names and states, so screen readers and DOM-based tools
+// can read and operate the canvas. Each element sits over its widget; only what changed is
+// touched. While keyboard focus is in the mirror, it follows the app's focus (Tab moves
+// between fields in the app). Included with --pre-js.
+// NOTE: tables are not mirrored as tables. ImGui reports no item for plain cell text, so only the
+// buttons inside a table's cells appear.
 (function () {
   "use strict";
 
@@ -15,10 +19,35 @@
     document.body.appendChild(root);
 
     var nodes = new Map();  // "role:id" -> element
+    var focusedKey = null;  // the widget the app had focus on at the last sync
+    var ownsFocus = false;  // whether keyboard focus was last seen in the mirror
+    var movingFocus = false;  // set while the mirror itself moves focus to follow the app
 
     function activate(id, preferInput) {
       Module.ccall("portal_activate_widget", null, ["number", "number"], [id, preferInput ? 1 : 0]);
     }
+
+    function sendKey(key, down) {
+      Module.ccall("portal_key_event", null, ["string", "number", "number"], [key, down ? 1 : 0, 0]);
+    }
+
+    // A click on an element whose state the app owns: the state arrives with the next frame.
+    function activateOnClick(element, id) {
+      element.addEventListener("click", function (event) {
+        event.preventDefault();
+        activate(id, false);
+      });
+    }
+
+    // Escape closes the app's dialogs. Text boxes pass every key through the text agent;
+    // from other elements only Escape goes to the app, the browser handles the rest.
+    root.addEventListener("keydown", function (event) {
+      var editsText = event.target.type === "text" && !event.target.readOnly;
+      if (event.key !== "Escape" || editsText) return;
+      event.preventDefault();
+      sendKey("Escape", true);
+      sendKey("Escape", false);
+    });
 
     function create(widget) {
       var element;
@@ -26,29 +55,43 @@
         element = document.createElement("input");
         element.type = "text";
         element.autocomplete = "off";
-        element.addEventListener("focus", function () { activate(widget.id, true); });
+        element.addEventListener("focus", function () {
+          if (!movingFocus) activate(widget.id, true);
+        });
         if (Module.portalTextAgent) Module.portalTextAgent.attach(element);
       } else if (widget.role === "checkbox") {
         element = document.createElement("input");
         element.type = "checkbox";
-        element.addEventListener("click", function (event) {
-          // The app owns the state: it arrives with the next frame.
-          event.preventDefault();
-          activate(widget.id, false);
+        activateOnClick(element, widget.id);
+      } else if (widget.role === "combobox") {
+        // A read-only input exposes the shown choice as the value; the list opens in the app
+        // and its options appear as elements of their own.
+        element = document.createElement("input");
+        element.type = "text";
+        element.readOnly = true;
+        element.setAttribute("role", "combobox");
+        element.setAttribute("aria-haspopup", "listbox");
+        activateOnClick(element, widget.id);
+        element.addEventListener("keydown", function (event) {
+          if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") {
+            event.preventDefault();
+            activate(widget.id, false);
+          }
         });
       } else if (widget.role === "dialog") {
         element = document.createElement("div");
         element.setAttribute("role", "dialog");
         element.setAttribute("aria-modal", "true");
-      } else if (widget.role === "alert") {
+      } else if (widget.role === "alert" || widget.role === "status") {
         element = document.createElement("div");
-        element.setAttribute("role", "alert");
+        element.setAttribute("role", widget.role);
       } else {
         element = document.createElement("button");
         element.type = "button";
-        if (widget.role === "tab") element.setAttribute("role", "tab");
-        element.addEventListener("click", function () { activate(widget.id, false); });
+        if (widget.role !== "button") element.setAttribute("role", widget.role);
+        activateOnClick(element, widget.id);
       }
+      element.id = "portal-a11y-" + widget.role + "-" + widget.id;
       element.dataset.portalWidget = String(widget.id);
       element.style.position = "fixed";
       element.style.margin = "0";
@@ -61,8 +104,16 @@
       if (element.getAttribute(name) !== value) element.setAttribute(name, value);
     }
 
-    function update(element, widget) {
-      if (widget.role === "alert") {
+    function setOrRemove(element, name, value) {
+      if (value === null) {
+        if (element.hasAttribute(name)) element.removeAttribute(name);
+      } else {
+        setIfChanged(element, name, value);
+      }
+    }
+
+    function update(element, widget, messageIds) {
+      if (widget.role === "alert" || widget.role === "status") {
         if (element.textContent !== widget.label) element.textContent = widget.label;
       } else {
         setIfChanged(element, "aria-label", widget.label);
@@ -70,7 +121,20 @@
       if (widget.role === "checkbox" && element.checked !== widget.checked) {
         element.checked = widget.checked;
       }
-      if (widget.role === "tab") setIfChanged(element, "aria-selected", String(widget.checked));
+      if (widget.role === "radio") setIfChanged(element, "aria-checked", String(widget.checked));
+      if (widget.role === "tab" || widget.role === "option") {
+        setIfChanged(element, "aria-selected", String(widget.checked));
+      }
+      if (widget.role === "combobox") {
+        if (element.value !== widget.value) element.value = widget.value;
+        setIfChanged(element, "aria-expanded", String(widget.checked));
+      }
+      if (widget.role !== "alert" && widget.role !== "status") {
+        // A field with an error names the error's element, so it is read with the field.
+        var described = messageIds.get(widget.id);
+        setOrRemove(element, "aria-describedby", described ? described.join(" ") : null);
+        setOrRemove(element, "aria-invalid", described ? "true" : null);
+      }
       if ("disabled" in element && element.disabled !== widget.disabled) {
         element.disabled = widget.disabled;
       }
@@ -91,6 +155,39 @@
       }
     }
 
+    // The element ids of the messages about each field: field id -> [element id].
+    function messagesByField(widgets) {
+      var ids = new Map();
+      for (var i = 0; i < widgets.length; i++) {
+        var widget = widgets[i];
+        if (!widget.describes) continue;
+        var list = ids.get(widget.describes) || [];
+        var id = "portal-a11y-" + widget.role + "-" + widget.id;
+        if (list.indexOf(id) < 0) list.push(id);
+        ids.set(widget.describes, list);
+      }
+      return ids;
+    }
+
+    // Moves keyboard focus to the element of the widget the app focuses, when the app's focus
+    // moved (Tab, a dialog opening) or the focused element went away, as long as the keyboard
+    // user works in the mirror. Mouse and touch users keep focus on the canvas.
+    function followAppFocus(widgets) {
+      if (!ownsFocus) return;
+      var key = null;
+      for (var i = 0; i < widgets.length && key === null; i++) {
+        if (widgets[i].focused) key = widgets[i].role + ":" + widgets[i].id;
+      }
+      var element = key !== null ? nodes.get(key) : null;
+      var lost = !root.contains(document.activeElement);
+      if (element && element !== document.activeElement && (key !== focusedKey || lost)) {
+        movingFocus = true;
+        element.focus({ preventScroll: true });
+        movingFocus = false;
+      }
+      focusedKey = key;
+    }
+
     Module.portalA11yMirror = {
       root: root,
       // Brings the tree in step with `widgets` (the list of the widget registry).
@@ -98,6 +195,10 @@
         var seen = new Set();
         var positions = new Map();  // parent -> next child index
         var dialogOpen = false;
+        var messageIds = messagesByField(widgets);
+        // Focus on the page's body means the focused element went away with the last change.
+        var active = document.activeElement;
+        if (active && active !== document.body) ownsFocus = root.contains(active);
         for (var i = 0; i < widgets.length; i++) {
           var widget = widgets[i];
           var key = widget.role + ":" + widget.id;
@@ -108,7 +209,7 @@
             element = create(widget);
             nodes.set(key, element);
           }
-          update(element, widget);
+          update(element, widget, messageIds);
           if (widget.role === "dialog") dialogOpen = true;
           var parent = widget.dialog ? nodes.get("dialog:" + widget.dialog) || root : root;
           var index = positions.get(parent) || 0;
@@ -131,6 +232,7 @@
             else child.removeAttribute("aria-hidden");
           }
         }
+        followAppFocus(widgets);
       },
     };
   };

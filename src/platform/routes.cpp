@@ -27,10 +27,17 @@ EM_JS(char*, current_hash, (), {
     return pointer;
 });
 
-EM_JS(void, set_hash, (const char* route, const char* title), {
+// replaceState changes the address without a hashchange event, so the app is not asked to
+// follow its own route.
+EM_JS(void, set_hash, (const char* route, const char* title, int replace), {
     const hash = UTF8ToString(route);
     document.title = UTF8ToString(title) + " - 福建12333公共服务平台";
-    if (window.location.hash !== hash) {
+    if (window.location.hash === hash) {
+        return;
+    }
+    if (replace) {
+        history.replaceState(history.state, "", hash);
+    } else {
         window.location.hash = hash;
     }
 });
@@ -46,8 +53,8 @@ void install_routes(std::function<void(const std::string& route)> follow) {
     follow_route(route);
 }
 
-void show_route(const std::string& route, const std::string& title) {
-    set_hash(route.c_str(), title.c_str());
+void show_route(const std::string& route, const std::string& title, bool replace) {
+    set_hash(route.c_str(), title.c_str(), replace ? 1 : 0);
     tell_embedder_route(route);
 }
 

@@ -11,7 +11,8 @@ namespace portal::platform {
 // route the page was opened at).
 void install_routes(std::function<void(const std::string& route)> follow);
 
-// Makes `route` the address bar's hash as a new history entry, and `title` the page title.
-void show_route(const std::string& route, const std::string& title);
+// Makes `route` the address bar's hash, as a new history entry or with `replace` in place of
+// the current one, and `title` the page title.
+void show_route(const std::string& route, const std::string& title, bool replace);
 
 } // namespace portal::platform

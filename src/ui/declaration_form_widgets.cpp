@@ -2,6 +2,7 @@
 
 #include "ui/theme.h"
 #include "ui/unit_widgets.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
 
@@ -57,7 +58,7 @@ const StaffMember* staff_picker(const char* id, const StaffList& staff,
     const std::string preview =
         current ? current->name + "  " + current->idCardNumber : std::string("请选择人员");
     const StaffMember* picked = nullptr;
-    if (ImGui::BeginCombo(id, preview.c_str())) {
+    if (begin_combo(id, preview.c_str())) {
         for (size_t index : staff.order()) {
             const StaffMember& member = staff.page().items[index];
             const std::string label = member.name + "  " + member.idCardNumber + "##" +

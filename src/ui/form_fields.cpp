@@ -110,7 +110,7 @@ void field_messages(const FormLayout& layout, const std::string& error,
                     const std::string& warning) {
     if (!error.empty()) {
         ImGui::SetCursorPosX(field_column(layout));
-        error_text(error.c_str());
+        field_error_text(error.c_str());
     }
     if (!warning.empty()) {
         ImGui::SetCursorPosX(field_column(layout));

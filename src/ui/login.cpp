@@ -3,6 +3,7 @@
 #include "app/portal_app.h"
 #include "ui/form_fields.h"
 #include "ui/theme.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
 
@@ -72,7 +73,7 @@ void draw_method_switch(LoginForm& form) {
         if (!first) {
             same_line_if_fits(width);
         }
-        if (ImGui::RadioButton(label, form.method() == method)) {
+        if (radio_button(label, form.method() == method)) {
             form.select_method(method);
         }
         first = false;
@@ -136,7 +137,7 @@ void draw_form(PortalApp& app, bool just_opened) {
              submit;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("取消", ImVec2(100, 0))) {
+    if (ImGui::Button("取消", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         app.close_login();
     }
 
@@ -184,7 +185,7 @@ void draw_password_step(PortalApp& app) {
              submit;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("退出登录", ImVec2(100, 0))) {
+    if (ImGui::Button("退出登录", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         app.close_login();
     }
     if (submit) {

@@ -8,6 +8,7 @@
 #include "ui/unit_screens.h"
 
 #include "imgui.h"
+#include "imgui_internal.h"
 
 #include <algorithm>
 
@@ -100,6 +101,17 @@ void draw_message(PortalApp& app) {
     ImGui::EndPopup();
 }
 
+// Dear ImGui's text field drops the edit made since it was activated when Escape is pressed.
+// The portal keeps what the user typed: the field only loses focus, and Escape goes on to the
+// dialog around it, which closes as with its cancel button.
+void leave_text_field_on_escape() {
+    const ImGuiContext& context = *ImGui::GetCurrentContext();
+    if (context.ActiveId != 0 && context.InputTextState.ID == context.ActiveId &&
+        ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        ImGui::ClearActiveID();
+    }
+}
+
 void draw_footer(float left) {
     ImGui::Spacing();
     ImGui::Separator();
@@ -110,6 +122,7 @@ void draw_footer(float left) {
 } // namespace
 
 void draw_portal(PortalApp& app) {
+    leave_text_field_on_escape();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

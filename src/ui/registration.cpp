@@ -2,6 +2,7 @@
 #include "ui/form_fields.h"
 #include "ui/person_screens.h"
 #include "ui/theme.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
 
@@ -47,12 +48,12 @@ const char* field_hint(RegistrationField field) {
 }
 
 void draw_kind_switch(RegistrationForm& form) {
-    if (ImGui::RadioButton("个人用户注册", form.kind() == RegistrationKind::Person)) {
+    if (radio_button("个人用户注册", form.kind() == RegistrationKind::Person)) {
         form.select_kind(RegistrationKind::Person);
     }
     const char* unit_label = "单位注册（单位法人）";
     same_line_if_fits(ImGui::GetFrameHeight() + ImGui::CalcTextSize(unit_label).x + 10);
-    if (ImGui::RadioButton(unit_label, form.kind() == RegistrationKind::Unit)) {
+    if (radio_button(unit_label, form.kind() == RegistrationKind::Unit)) {
         form.select_kind(RegistrationKind::Unit);
     }
 }

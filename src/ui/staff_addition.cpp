@@ -3,6 +3,7 @@
 #include "ui/theme.h"
 #include "ui/unit_screens.h"
 #include "ui/unit_widgets.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -13,7 +14,9 @@ namespace {
 
 constexpr const char* kSubmitLabel = "提交增员申报";
 
-// A text field with its label, hint and error; returns true while it was edited this frame.
+// A text field with its label, hint and error. Returns what ImGui::InputText returns: whether
+// the text was edited this frame, or with ImGuiInputTextFlags_EnterReturnsTrue, whether Enter
+// was pressed.
 bool text_row(StaffAddition& form, const char* label, const char* field, std::string& value,
               const char* hint, ImGuiInputTextFlags flags = 0) {
     form_label(label);
@@ -63,12 +66,12 @@ void start_month_row(StaffAddition& form) {
     const std::vector<std::string> months = form.start_month_options();
     const std::string current = "当月 " + months[0] + "##参保开始年月";
     const std::string previous = "上月 " + months[1] + "##参保开始年月";
-    if (ImGui::RadioButton(current.c_str(), form.start_month_choice == 0)) {
+    if (radio_button(current.c_str(), form.start_month_choice == 0)) {
         form.start_month_choice = 0;
         form.check_field("startMonth");
     }
     ImGui::SameLine();
-    if (ImGui::RadioButton(previous.c_str(), form.start_month_choice == 1)) {
+    if (radio_button(previous.c_str(), form.start_month_choice == 1)) {
         form.start_month_choice = 1;
         form.check_field("startMonth");
     }
@@ -115,12 +118,17 @@ void draw_staff_addition(PortalApp& app) {
     insurance_type_checkboxes(form, permissions, "增员", nullptr);
     start_month_row(form);
     base_row(form);
-    text_row(form, "备注", "remark", form.remark, "选填，最多100字");
+    // Enter in the last field submits, as in a web form.
+    bool submit = text_row(form, "备注", "remark", form.remark, "选填，最多100字",
+                           ImGuiInputTextFlags_EnterReturnsTrue);
 
     ImGui::Spacing();
     ImGui::SetCursorPosX(compact_layout() ? ImGui::GetCursorPosX() : kFormLabelWidth);
     ImGui::BeginDisabled(form.busy());
-    if (primary_button(form.busy() ? "正在提交…##提交增员申报" : kSubmitLabel, ImVec2(160, 0))) {
+    submit = primary_button(form.busy() ? "正在提交…##提交增员申报" : kSubmitLabel,
+                            ImVec2(160, 0)) ||
+             submit;
+    if (submit) {
         form.submit();
     }
     ImGui::EndDisabled();

@@ -3,6 +3,7 @@
 #include "ui/theme.h"
 #include "ui/unit_screens.h"
 #include "ui/unit_widgets.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -20,7 +21,7 @@ void reason_row(StaffRemoval& form) {
     const auto& reasons = removal_reasons();
     const RemovalReason& current = reasons[static_cast<size_t>(form.reason) % reasons.size()];
     const std::string preview = std::string(current.category) + " — " + current.label;
-    if (ImGui::BeginCombo("##减员原因", preview.c_str())) {
+    if (begin_combo("##减员原因", preview.c_str())) {
         const char* category = "";
         for (size_t i = 0; i < reasons.size(); ++i) {
             if (std::string(category) != reasons[i].category) {

@@ -72,11 +72,24 @@ bool primary_button(const char* label, const ImVec2& size) {
     return pressed;
 }
 
-void error_text(const char* text) {
+namespace {
+
+void draw_error(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colors::kError);
     ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
+}
+
+} // namespace
+
+void error_text(const char* text) {
+    draw_error(text);
     report_message(text);
+}
+
+void field_error_text(const char* text) {
+    draw_error(text);
+    report_field_message(text);
 }
 
 } // namespace portal::ui

@@ -45,4 +45,7 @@ bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
 // Text in the error colour, wrapped to the available width.
 void error_text(const char* text);
 
+// An error about the field drawn last, as error_text; screen readers read it with the field.
+void field_error_text(const char* text);
+
 } // namespace portal::ui

@@ -2,6 +2,7 @@
 #include "ui/theme.h"
 #include "ui/unit_screens.h"
 #include "ui/unit_widgets.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
 
@@ -229,12 +230,15 @@ void draw_declaration_result(PortalApp& app) {
         ImGui::PushFont(nullptr, kSectionFontSize);
         ImGui::TextUnformatted("申报已提交");
         ImGui::PopFont();
+        report_status("申报已提交");
         ImGui::Separator();
         for (const Declaration& item : form->created()) {
+            const std::string line = "申报编号 " + std::to_string(item.id) + "：" + item.name +
+                                     " " + item.insuranceTypeName + item.kindName + "，" +
+                                     item.statusName;
             ImGui::Bullet();
-            ImGui::TextWrapped("申报编号 %lld：%s %s%s，%s", item.id, item.name.c_str(),
-                               item.insuranceTypeName.c_str(), item.kindName.c_str(),
-                               item.statusName.c_str());
+            ImGui::TextWrapped("%s", line.c_str());
+            report_status(line.c_str());
         }
         muted_text("经办机构审核后，可在“人员申报查询”中查看结果。");
         ImGui::Spacing();

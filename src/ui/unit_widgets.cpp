@@ -1,6 +1,7 @@
 #include "ui/unit_widgets.h"
 
 #include "ui/theme.h"
+#include "ui/widget_registry.h"
 
 #include <cfloat>
 
@@ -38,12 +39,12 @@ void field_error_beside(const std::string& error) {
         return;
     }
     if (compact_layout()) {
-        error_text(error.c_str());
+        field_error_text(error.c_str());
         return;
     }
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    error_text(error.c_str());
+    field_error_text(error.c_str());
 }
 
 void muted_text(const char* text) {
@@ -66,7 +67,7 @@ bool string_combo(const char* id, int* index, const std::vector<const char*>& it
         *index = 0;
     }
     bool changed = false;
-    if (ImGui::BeginCombo(id, items[static_cast<size_t>(*index)])) {
+    if (begin_combo(id, items[static_cast<size_t>(*index)])) {
         for (int i = 0; i < static_cast<int>(items.size()); ++i) {
             const bool selected = i == *index;
             if (ImGui::Selectable(items[static_cast<size_t>(i)], selected)) {

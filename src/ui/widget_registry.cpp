@@ -22,6 +22,14 @@ struct AddedItem {
 // rectangle at once, but a tab bar reports its tabs' info after the tab contents.
 ImPool<AddedItem> items_this_frame;
 
+// The combo box whose list is open. Its shown value marks the selected option, and its modal
+// dialog, if any, contains the options too.
+struct OpenCombo {
+    std::string value;
+    unsigned int dialog = 0;
+};
+OpenCombo open_combo;
+
 // The id of the modal dialog that the window being drawn belongs to, 0 for none.
 unsigned int enclosing_dialog(ImGuiContext* context) {
     ImGuiWindow* window = context->CurrentWindow;
@@ -77,12 +85,20 @@ const char* role_name(WidgetRole role) {
         return "textbox";
     case WidgetRole::Checkbox:
         return "checkbox";
+    case WidgetRole::Radio:
+        return "radio";
+    case WidgetRole::Combobox:
+        return "combobox";
+    case WidgetRole::Option:
+        return "option";
     case WidgetRole::Tab:
         return "tab";
     case WidgetRole::Dialog:
         return "dialog";
     case WidgetRole::Alert:
         return "alert";
+    case WidgetRole::Status:
+        return "status";
     case WidgetRole::Other:
         break;
     }
@@ -111,10 +127,12 @@ std::string last_frame_widgets_json() {
         list.push_back({{"id", widget.id},
                         {"role", role_name(widget.role)},
                         {"label", widget.label},
+                        {"value", widget.value},
                         {"checked", widget.checked},
                         {"focused", widget.focused},
                         {"disabled", widget.disabled},
                         {"dialog", widget.dialog},
+                        {"describes", widget.describes},
                         {"x", widget.x},
                         {"y", widget.y},
                         {"width", widget.width},
@@ -123,16 +141,19 @@ std::string last_frame_widgets_json() {
     return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void report_message(const char* text) {
+namespace {
+
+void record_message(WidgetRole role, const char* text, unsigned int describes) {
     if (text == nullptr || *text == '\0') {
         return;
     }
     ImGuiContext* context = ImGui::GetCurrentContext();
     WidgetInfo message;
-    message.role = WidgetRole::Alert;
+    message.role = role;
     message.label = text;
     message.id = ImHashStr(text);
     message.dialog = enclosing_dialog(context);
+    message.describes = describes;
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     message.x = min.x;
@@ -140,6 +161,73 @@ void report_message(const char* text) {
     message.width = max.x - min.x;
     message.height = max.y - min.y;
     collecting.push_back(std::move(message));
+}
+
+bool is_field(WidgetRole role) {
+    return role == WidgetRole::TextBox || role == WidgetRole::Combobox ||
+           role == WidgetRole::Checkbox || role == WidgetRole::Radio;
+}
+
+} // namespace
+
+void report_message(const char* text) {
+    record_message(WidgetRole::Alert, text, 0);
+}
+
+void report_field_message(const char* text) {
+    unsigned int field = 0;
+    for (auto widget = collecting.rbegin(); widget != collecting.rend(); ++widget) {
+        if (is_field(widget->role)) {
+            field = widget->id;
+            break;
+        }
+    }
+    record_message(WidgetRole::Alert, text, field);
+}
+
+void report_status(const char* text) {
+    record_message(WidgetRole::Status, text, 0);
+}
+
+bool radio_button(const char* label, bool active) {
+    const bool pressed = ImGui::RadioButton(label, active);
+    if (!collecting.empty() && collecting.back().id == ImGui::GetItemID()) {
+        collecting.back().role = WidgetRole::Radio;
+        collecting.back().checked = active;
+    }
+    return pressed;
+}
+
+bool begin_combo(const char* label, const char* value) {
+    ImGuiContext* context = ImGui::GetCurrentContext();
+    // The id and the dialog belong to the window the combo box is drawn in, which is no longer
+    // the current one once its list is open.
+    const ImGuiID id = ImGui::GetID(label);
+    const unsigned int dialog = enclosing_dialog(context);
+    const bool open = ImGui::BeginCombo(label, value);
+
+    std::string text = visible_label(label);
+    const AddedItem* added = items_this_frame.GetByKey(id);
+    if (added != nullptr && !text.empty()) {
+        WidgetInfo combo;
+        combo.id = id;
+        combo.role = WidgetRole::Combobox;
+        combo.label = std::move(text);
+        combo.value = value != nullptr ? value : "";
+        combo.checked = open;
+        combo.disabled = added->disabled;
+        combo.dialog = dialog;
+        combo.focused = context->ActiveId == id || context->NavId == id;
+        combo.x = added->rect.Min.x;
+        combo.y = added->rect.Min.y;
+        combo.width = added->rect.GetWidth();
+        combo.height = added->rect.GetHeight();
+        collecting.push_back(std::move(combo));
+    }
+    if (open) {
+        open_combo = {value != nullptr ? value : "", dialog};
+    }
+    return open;
 }
 
 } // namespace portal::ui
@@ -175,6 +263,11 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
 
     // Windows report themselves too: of those, only modal dialogs belong in the list.
     WidgetRole role = tab != nullptr ? WidgetRole::Tab : role_from(flags);
+    const bool in_combo_list = ctx->BeginComboDepth > 0 && ctx->CurrentWindow != nullptr &&
+                               (ctx->CurrentWindow->Flags & ImGuiWindowFlags_Popup);
+    if (in_combo_list && role == WidgetRole::Button) {
+        role = WidgetRole::Option;
+    }
     if (ImGuiWindow* window = ImGui::FindWindowByID(id)) {
         if (!(window->Flags & ImGuiWindowFlags_Modal)) {
             return;
@@ -190,8 +283,12 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     widget.role = role;
     widget.disabled = disabled;
     widget.dialog = role == WidgetRole::Dialog ? 0 : enclosing_dialog(ctx);
-    widget.label = std::move(text);
     widget.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
+    if (role == WidgetRole::Option) {
+        widget.dialog = open_combo.dialog;
+        widget.checked = text == open_combo.value;
+    }
+    widget.label = std::move(text);
     if (widget.role == WidgetRole::Tab) {
         widget.checked = ctx->CurrentTabBar->SelectedTabId == id;
     }

@@ -10,16 +10,32 @@ struct ImGuiContext;
 
 namespace portal::ui {
 
-enum class WidgetRole { Button, TextBox, Checkbox, Tab, Dialog, Alert, Other };
+// Status is a message that confirms success, announced politely; Option is an entry of an open
+// combo box's list.
+enum class WidgetRole {
+    Button,
+    TextBox,
+    Checkbox,
+    Radio,
+    Combobox,
+    Option,
+    Tab,
+    Dialog,
+    Alert,
+    Status,
+    Other
+};
 
 struct WidgetInfo {
     unsigned int id = 0;
     WidgetRole role = WidgetRole::Other;
     std::string label;  // the visible label, without ImGui's "##id" suffix
-    bool checked = false;
+    std::string value;  // a combo box's shown choice
+    bool checked = false;  // ticked, selected, or for a combo box expanded
     bool focused = false;
     bool disabled = false;
     unsigned int dialog = 0;  // id of the modal dialog the widget belongs to, 0 for none
+    unsigned int describes = 0;  // for a field's message, the id of that field; 0 otherwise
     float x = 0, y = 0, width = 0, height = 0;  // in CSS pixels
 };
 
@@ -35,6 +51,22 @@ std::string last_frame_widgets_json();
 // Records a message shown to the user this frame (an error beside a field, a server refusal)
 // with the rectangle of the item just drawn, so that screen readers announce it.
 void report_message(const char* text);
+
+// Records a message about the field drawn last (a text box, combo box, checkbox or radio
+// button), so that screen readers read it with that field.
+void report_field_message(const char* text);
+
+// Records a confirmation shown to the user this frame (a declaration was submitted), for
+// screen readers to announce politely.
+void report_status(const char* text);
+
+// Draws ImGui::RadioButton and records it as a radio button with its state. ImGui reports
+// radio buttons like plain buttons, without their state.
+bool radio_button(const char* label, bool active);
+
+// Draws ImGui::BeginCombo and records the combo box with its shown `value`. ImGui reports no
+// item info for combo boxes. Returns true while the list is open; then call ImGui::EndCombo.
+bool begin_combo(const char* label, const char* value);
 
 // Marks the end of a frame: the collected list becomes the last frame's list.
 void end_widget_frame();

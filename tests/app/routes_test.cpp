@@ -38,10 +38,48 @@ TEST(Routes, EveryScreenRoundTrips) {
 struct NavigationFixture : ::testing::Test {
     testing::FakeTransport transport;
     std::vector<std::string> shown_routes;
-    PortalApp app{PlatformServices{
-        &transport, nullptr, nullptr,
-        [this](const std::string& route, const std::string&) { shown_routes.push_back(route); }}};
+    std::vector<bool> replaced;  // per shown route, whether it replaced the history entry
+    PortalApp app{PlatformServices{&transport, nullptr, nullptr,
+                                   [this](const std::string& route, const std::string&,
+                                          bool replace) {
+                                       shown_routes.push_back(route);
+                                       replaced.push_back(replace);
+                                   }}};
 };
+
+TEST_F(NavigationFixture, NavigationAddsHistoryEntry) {
+    app.navigate(Screen::Downloads);
+    ASSERT_EQ(shown_routes.size(), 1u);
+    EXPECT_EQ(shown_routes[0], "#/portal-module/downloads");
+    EXPECT_FALSE(replaced[0]);
+}
+
+TEST_F(NavigationFixture, AddressBarRouteReplacesEntry) {
+    app.navigate(Screen::Downloads);
+    // Back to the entry of the home page, spelled with a trailing slash.
+    app.open_route("#/portal-module/index/");
+    EXPECT_EQ(app.screen(), Screen::Home);
+    ASSERT_EQ(shown_routes.size(), 2u);
+    EXPECT_EQ(shown_routes[1], "#/portal-module/index");
+    EXPECT_TRUE(replaced[1]);
+}
+
+TEST_F(NavigationFixture, DeepLinkOpensLoginFirst) {
+    app.open_route("#/agent-module/staff-addition");
+    EXPECT_TRUE(app.login_open());
+    EXPECT_EQ(app.login_form().kind(), UserKind::Agent);
+    EXPECT_EQ(app.screen(), Screen::Home);
+    EXPECT_TRUE(shown_routes.empty());
+}
+
+TEST_F(NavigationFixture, CancelledLoginRestoresAddress) {
+    app.open_route("#/agent-module/staff-addition");
+    app.close_login();
+    EXPECT_EQ(app.screen(), Screen::Home);
+    ASSERT_EQ(shown_routes.size(), 1u);
+    EXPECT_EQ(shown_routes[0], "#/portal-module/index");
+    EXPECT_TRUE(replaced[0]);
+}
 
 TEST_F(NavigationFixture, UnknownRouteFallsBackToHomeWithNotice) {
     app.open_route("#/no-such-module/index");

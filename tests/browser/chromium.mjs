@@ -1,6 +1,6 @@
 // Shared helpers of the browser tests: launch Debian's Chromium headless with the flags this
 // machine needs, start serve.py on a free loopback port, and read the app's widget registry.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -125,4 +125,98 @@ export async function clickWidget(page, role, label) {
       { timeout: 10000 });
   }
   return widget;
+}
+
+// Runs a query on a test server's database with Python's sqlite3 and returns the first column
+// of the first row, or "" when there is none.
+export function queryDatabase(dbPath, sql, ...parameters) {
+  const script = "import json, sqlite3, sys\n" +
+    "row = sqlite3.connect(sys.argv[1]).execute(sys.argv[2], json.loads(sys.argv[3])).fetchone()\n" +
+    "print(row[0] if row else '')";
+  return execFileSync("python3", ["-c", script, dbPath, sql, JSON.stringify(parameters)])
+    .toString().trim();
+}
+
+// Calls the REST API of a test server; resolves to { status, body }.
+export async function callApi(serverUrl, method, url, body, token) {
+  const headers = { "Content-Type": "application/json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(new URL(url, serverUrl), {
+    method, headers, body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+// The last SMS the server "sent" to `mobile`.
+function lastSms(dbPath, mobile) {
+  return queryDatabase(dbPath,
+    "SELECT message FROM sms_outbox WHERE mobile = ? ORDER BY rowid DESC", mobile);
+}
+
+// Prepares the seeded unit's first agent through the API, as the legal person and the agent
+// would: the agent sync, the first-login password and, unless `openPlatform` is false, the
+// multi-insurance platform opened for pension and work injury. Resolves to { account, password } for the agent's username login.
+export async function prepareAgent(server, { password = "Agent@2027", openPlatform = true } = {}) {
+  const legalMobile = "13805912001";
+  const sms = await callApi(server.url, "POST", "/api/sms-codes", { mobile: legalMobile, purpose: "login" });
+  if (sms.status !== 200) throw new Error(`SMS code request failed: ${JSON.stringify(sms.body)}`);
+  const code = lastSms(server.dbPath, legalMobile).match(/(\d{6})/)[1];
+  const legal = await callApi(server.url, "POST", "/api/sessions", {
+    kind: "legal_person", method: "sms_password", account: "chenjianhua", mobile: legalMobile,
+    smsCode: code, password: "Demo@2026",
+  });
+  if (legal.status !== 200) throw new Error(`legal person login failed: ${JSON.stringify(legal.body)}`);
+  await callApi(server.url, "POST", "/api/unit/agents/sync", {}, legal.body.token);
+
+  const account = "ma2y3k7d01";
+  const initial = lastSms(server.dbPath, "13805913001").match(/初始密码(\S+?)，/)[1];
+  const first = await callApi(server.url, "POST", "/api/sessions",
+    { kind: "agent", method: "password", account, password: initial });
+  const token = first.body.token;
+  const changed = await callApi(server.url, "POST", "/api/session/password", { newPassword: password }, token);
+  if (changed.status !== 200) throw new Error(`password change failed: ${JSON.stringify(changed.body)}`);
+  if (openPlatform) {
+    const opened = await callApi(server.url, "POST", "/api/agent/platform",
+      { insuranceTypes: ["pension", "work_injury"] }, token);
+    if (opened.status !== 200) throw new Error(`platform opening failed: ${JSON.stringify(opened.body)}`);
+  }
+  await callApi(server.url, "DELETE", "/api/session", undefined, token);
+  return { account, password };
+}
+
+// Finds a widget and waits until its position stops changing, because dialogs are placed
+// during their first frames.
+export async function findSettledWidget(page, role, label, timeout = 10000) {
+  let previous = await findWidget(page, role, label, timeout);
+  for (;;) {
+    await page.waitForTimeout(150);
+    const current = await findWidget(page, role, label, timeout);
+    if (current.x === previous.x && current.y === previous.y) return current;
+    previous = current;
+  }
+}
+
+// Waits until no modal dialog is open.
+export async function waitForNoDialog(page, timeout = 10000) {
+  await page.waitForFunction(() => !JSON.parse(Module.UTF8ToString(Module._portal_widgets_json()))
+    .some((w) => w.role === "dialog"), null, { timeout });
+}
+
+// Signs the agent in through the unit login dialog's username method, typing into the canvas.
+export async function signInAgent(page, agent) {
+  if (!(await widgets(page)).some((w) => w.role === "dialog" && w.label === "用户登录")) {
+    await clickWidget(page, "button", "单位登录");
+  }
+  await findSettledWidget(page, "tab", "单位经办人");
+  await clickWidget(page, "radio", "用户名登录");
+  await clickWidget(page, "textbox", "用户名");
+  await page.keyboard.type(agent.account);
+  await clickWidget(page, "textbox", "密码");
+  await page.keyboard.type(agent.password);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/api/sessions")),
+    clickWidget(page, "button", "登录"),
+  ]);
+  if (response.status() !== 200) throw new Error(`agent login failed with ${response.status()}`);
+  await findWidget(page, "button", "退出");
 }

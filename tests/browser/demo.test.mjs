@@ -31,7 +31,7 @@ async function storedState() {
 
 async function openSmsLogin() {
   await clickWidget(page, "button", "个人登录");
-  await clickWidget(page, "button", "短信验证码登录");
+  await clickWidget(page, "radio", "短信验证码登录");
   await clickWidget(page, "textbox", "手机号码");
   await page.keyboard.type("13805910001");
 }

@@ -82,7 +82,7 @@ test("person logs in with an SMS code and reads their rights", async () => {
   try {
     const page = await openHome(browser.context);
     await clickWidget(page, "button", "个人登录");
-    await clickWidget(page, "button", "短信验证码登录");
+    await clickWidget(page, "radio", "短信验证码登录");
     await typeInto(page, "手机号码", "13805910001");
     const sent = await requestSmsCode(page);
     assert.equal(sent.status(), 200);
@@ -123,7 +123,7 @@ test("refuses an SMS code for a number outside Fujian before sending", async () 
     let smsRequests = 0;
     page.on("request", (r) => { if (r.url().endsWith("/api/sms-codes")) smsRequests++; });
     await clickWidget(page, "button", "个人登录");
-    await clickWidget(page, "button", "短信验证码登录");
+    await clickWidget(page, "radio", "短信验证码登录");
     // 139 1000 is registered in Beijing in libphonenumber's geocoding data.
     await typeInto(page, "手机号码", "13910001234");
     await clickWidget(page, "button", "获取验证码");
@@ -206,7 +206,7 @@ test("phone width shows the login SMS field and registration without clipping", 
   try {
     const page = await openHome(browser.context);
     await clickWidget(page, "button", "个人登录");
-    await clickWidget(page, "button", "短信验证码登录");
+    await clickWidget(page, "radio", "短信验证码登录");
     const button = await findWidget(page, "button", "获取验证码");
     assert.ok(button.x + button.width <= 412, `SMS button ends at ${button.x + button.width}`);
     await screenshot(page, "phone-sms-login.png");

@@ -8,8 +8,8 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 
 import {
-  assertNoImGuiError, clickWidget, findWidget, launchChromium, repoRoot, startServer, waitForFrames,
-  widgets,
+  assertNoImGuiError, callApi, clickWidget, findWidget, launchChromium, queryDatabase, repoRoot,
+  startServer, waitForFrames, widgets,
 } from "./chromium.mjs";
 
 const shots = path.join(repoRoot, "test-results");
@@ -19,28 +19,9 @@ let browser;
 let page;
 let cdp;
 
-// Runs a query on the test's database with Python's sqlite3 and returns the first column of the
-// first row.
-function queryDatabase(sql, ...parameters) {
-  const script = "import json, sqlite3, sys\n" +
-    "row = sqlite3.connect(sys.argv[1]).execute(sys.argv[2], json.loads(sys.argv[3])).fetchone()\n" +
-    "print(row[0] if row else '')";
-  return execFileSync("python3", ["-c", script, server.dbPath, sql, JSON.stringify(parameters)])
-    .toString().trim();
-}
-
 function review(...args) {
   return execFileSync("python3", [path.join(repoRoot, "serve.py"), "review", ...args,
     "--db", server.dbPath]).toString();
-}
-
-async function api(method, url, body, token) {
-  const headers = { "Content-Type": "application/json" };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(new URL(url, server.url), {
-    method, headers, body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: await response.json() };
 }
 
 // An 18-digit ID-card number with its GB 11643 check character.
@@ -123,9 +104,9 @@ after(async () => {
 });
 
 test("legal person opens the agents' online accounts", async () => {
-  const sms = await api("POST", "/api/sms-codes", { mobile: "13805912001", purpose: "login" });
+  const sms = await callApi(server.url, "POST", "/api/sms-codes", { mobile: "13805912001", purpose: "login" });
   assert.equal(sms.status, 200);
-  const code = queryDatabase(
+  const code = queryDatabase(server.dbPath,
     "SELECT message FROM sms_outbox WHERE mobile = ? ORDER BY rowid DESC", "13805912001",
   ).match(/(\d{6})/)[1];
 
@@ -159,18 +140,18 @@ test("legal person opens the agents' online accounts", async () => {
 });
 
 test("agent opens the platform after setting a password", async () => {
-  const message = queryDatabase(
+  const message = queryDatabase(server.dbPath,
     "SELECT message FROM sms_outbox WHERE mobile = ? ORDER BY rowid DESC", "13805913001");
   const initial = message.match(/初始密码(\S+?)，/)[1];
-  const login = await api("POST", "/api/sessions",
+  const login = await callApi(server.url, "POST", "/api/sessions",
     { kind: "agent", method: "password", account: "ma2y3k7d01", password: initial });
   assert.equal(login.status, 200);
-  const changed = await api("POST", "/api/session/password",
+  const changed = await callApi(server.url, "POST", "/api/session/password",
     { newPassword: agentPassword }, login.body.token);
   assert.equal(changed.status, 200);
 
   await openLogin();
-  await clickWidget(page, "button", "用户名登录");
+  await clickWidget(page, "radio", "用户名登录");
   await page.waitForTimeout(200);
   await typeInto("用户名", "ma2y3k7d01");
   await typeInto("密码", agentPassword);

@@ -31,7 +31,7 @@ TEST_F(HeadlessPortal, LoginDialogHasKindTabsAndFields) {
     EXPECT_TRUE(find(ui::WidgetRole::Tab, "单位法人").has_value());
     EXPECT_TRUE(find(ui::WidgetRole::TextBox, "用户名/身份证号/手机号").has_value());
     EXPECT_TRUE(find(ui::WidgetRole::TextBox, "密码").has_value());
-    EXPECT_TRUE(find(ui::WidgetRole::Button, "短信验证码登录").has_value());
+    EXPECT_TRUE(find(ui::WidgetRole::Radio, "短信验证码登录").has_value());
 }
 
 TEST_F(HeadlessPortal, TypedLoginReachesTransport) {

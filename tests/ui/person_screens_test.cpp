@@ -80,7 +80,7 @@ protected:
 
 TEST_P(PersonScreens, SmsButtonCountsDown) {
     click(WidgetRole::Button, "个人登录");
-    click(WidgetRole::Button, "短信验证码登录");
+    click(WidgetRole::Radio, "短信验证码登录");
     ASSERT_TRUE(shows(WidgetRole::Button, "获取验证码"));
     type_into("手机号码", "13805910001");
     click(WidgetRole::Button, "获取验证码");
@@ -97,7 +97,7 @@ TEST_P(PersonScreens, SmsButtonCountsDown) {
 
 TEST_P(PersonScreens, SmsButtonNamesForeignProvince) {
     click(WidgetRole::Button, "个人登录");
-    click(WidgetRole::Button, "短信验证码登录");
+    click(WidgetRole::Radio, "短信验证码登录");
     type_into("手机号码", "13912345678");
     click(WidgetRole::Button, "获取验证码");
 
@@ -169,7 +169,7 @@ TEST_P(PersonScreens, RegistrationShowsErrorsThenSuccess) {
 TEST_P(PersonScreens, UnitRegistrationWarnsOnCheckCharacter) {
     app.navigate(Screen::Registration);
     frames(2);
-    click(WidgetRole::Button, "单位注册（单位法人）");
+    click(WidgetRole::Radio, "单位注册（单位法人）");
     type_into("统一社会信用代码", "91350100MA31RT6B8A");
     click(WidgetRole::TextBox, "单位名称");
 
