@@ -15,9 +15,10 @@ import path from "node:path";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
-import { SEEDED_UNIT, addStaff, prepareAgent } from "../tests/browser/accounts.mjs";
+import { execFileSync } from "node:child_process";
+
 import {
-  clickWidget, findWidget, launchChromium, repoRoot, startServer, waitForFrames,
+  clickWidget, findWidget, launchChromium, prepareAgent, repoRoot, startServer, waitForFrames,
 } from "../tests/browser/chromium.mjs";
 import { renderReport, replaceGeneratedSection } from "./report.mjs";
 import { STAFF_LIST_SCREEN, nativeFrameTimes, summarize } from "./stats.mjs";
@@ -28,6 +29,8 @@ const SETTLE_MAX_MS = 1500;
 const NETWORK_IDLE_TIMEOUT_MS = 15000;
 const AGENT_PASSWORD = "Bench@2027";
 const STAFF_COUNT = 5000;
+// The seeded unit whose first agent prepareAgent signs up.
+const UNIT_CREDIT_CODE = "91350100MA2Y3K7D3D";
 
 // ---------------------------------------------------------------------------------------------
 // Workloads
@@ -65,19 +68,16 @@ async function openStaffList(page) {
   await clickWidget(page, "button", "取消");
   await page.waitForTimeout(200);
   await page.evaluate(() => { window.location.hash = "#/agent-module/staff"; });
-  await clickWidget(page, "button", "用户名登录");
+  await clickWidget(page, "radio", "用户名登录");
   await page.waitForTimeout(200);
-  await typeInto(page, "用户名", SEEDED_UNIT.agent.account);
+  await typeInto(page, "用户名", "ma2y3k7d01");
   await typeInto(page, "密码", AGENT_PASSWORD);
   await clickWidget(page, "button", "登录");
   // The seeded unit has a declaration waiting for its review for longer than 5 days.
   await findWidget(page, "button", "知道了", 30000);
   await clickWidget(page, "button", "知道了");
-  // NOTE: combo boxes are not in the widget list, so the page size combo is found as the
-  // 130-pixel-wide item left of the 查询 button.
-  const search = await findWidget(page, "button", "查询");
-  await page.mouse.click(search.x - 75, search.y + search.height / 2);
-  await clickWidget(page, "button", "每页100条");
+  await clickWidget(page, "combobox", "每页条数");
+  await clickWidget(page, "option", "每页100条");
   await findWidget(page, "button", "详情", 30000);
 }
 
@@ -462,10 +462,33 @@ function parseCommandLine() {
   return { ...values, runs };
 }
 
+// Adds `count` synthetic staff members with a pension and a work-injury record each to the
+// staff list of the unit `creditCode`, straight into the server's database.
+function addStaff(server, creditCode, count) {
+  const script = `
+import json, sqlite3, sys
+credit_code, count = json.loads(sys.argv[2])
+weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+surnames, given = "林陈黄张吴王郑李", ["晓明", "建华", "丽娟", "志强", "雅婷", "国栋"]
+rows = []
+for i in range(count):
+    first17 = f"350102{1960 + i % 40}{1 + i % 12:02d}{1 + i % 28:02d}{i % 1000:03d}"
+    number = first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
+    for insurance_type in ("pension", "work_injury"):
+        rows.append((credit_code, number, surnames[i % 8] + given[i % 6], insurance_type,
+                     "active", 5000 + i % 7000, "2024-01"))
+with sqlite3.connect(sys.argv[1]) as connection:
+    connection.executemany(
+        "INSERT INTO staff_records (credit_code, id_card_number, name, insurance_type, status,"
+        " contribution_base, start_month) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+`;
+  execFileSync("python3", ["-c", script, server.dbPath, JSON.stringify([creditCode, count])]);
+}
+
 // The portal's server gets an agent with an opened platform and a unit of STAFF_COUNT staff.
 async function prepareStaffList(server) {
-  await prepareAgent(server, AGENT_PASSWORD);
-  addStaff(server, SEEDED_UNIT.creditCode, STAFF_COUNT);
+  await prepareAgent(server, { password: AGENT_PASSWORD });
+  addStaff(server, UNIT_CREDIT_CODE, STAFF_COUNT);
 }
 
 function machineDescription() {
