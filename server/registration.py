@@ -9,8 +9,13 @@ from server.identifiers import (credit_code_check_hint, normalize_credit_code,
 
 # Usernames start with a letter, so they never look like a mobile or ID-card number.
 _USERNAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,19}$")
+# The Han ideographs a name may use: CJK Extension A, the Unified Ideographs, the compatibility
+# ideographs and Extensions B to G, because rare characters of names lie outside U+4E00-U+9FFF.
+# isHanCharacter in src/core/text_normalize.cpp lists the same ranges.
+_HAN = ("\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+        "\U00020000-\U0002ebef\U00030000-\U0003134f")
 # Chinese names, with the middle dot of minority and foreign names, or Latin letters.
-_PERSON_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,30}$|^[A-Za-z][A-Za-z .·-]{1,59}$")
+_PERSON_NAME = re.compile(rf"^[{_HAN}·]{{2,30}}$|^[A-Za-z][A-Za-z .·-]{{1,59}}$")
 
 
 def username_field(body):

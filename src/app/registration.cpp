@@ -39,10 +39,6 @@ std::string check_username(const std::string& value) {
     return "";
 }
 
-bool is_han(char32_t c) {
-    return c >= 0x4E00 && c <= 0x9FFF;
-}
-
 // Names: 2 to 30 Chinese characters with an optional middle dot (·), or a Latin-letter name of
 // up to 60 characters with spaces, dots and hyphens, as the server accepts them.
 std::string check_person_name(const std::string& value) {
@@ -55,7 +51,7 @@ std::string check_person_name(const std::string& value) {
         const char32_t c = decodeCodePoint(value, offset, well_formed);
         ++count;
         const bool latin_mark = c == U' ' || c == U'.' || c == U'-' || c == U'·';
-        han_only = han_only && (is_han(c) || c == U'·');
+        han_only = han_only && (isHanCharacter(c) || c == U'·');
         latin_only = latin_only && (c < 0x80 ? is_ascii_letter(static_cast<char>(c)) || latin_mark
                                              : c == U'·');
     }

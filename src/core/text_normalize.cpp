@@ -304,6 +304,14 @@ void normalizeIdentifier(std::string_view input, LetterCase letterCase, Verdict&
     }
 }
 
+bool isHanCharacter(char32_t codePoint) {
+    return (codePoint >= 0x3400 && codePoint <= 0x4DBF) ||
+           (codePoint >= 0x4E00 && codePoint <= 0x9FFF) ||
+           (codePoint >= 0xF900 && codePoint <= 0xFAFF) ||
+           (codePoint >= 0x20000 && codePoint <= 0x2EBEF) ||
+           (codePoint >= 0x30000 && codePoint <= 0x3134F);
+}
+
 std::string describeCharacter(char32_t codePoint) {
     char hex[16];
     std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(codePoint));

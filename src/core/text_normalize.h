@@ -51,6 +51,11 @@ std::size_t findInvalidUtf8(std::string_view text);
 // U+3000 and the byte-order mark U+FEFF.
 bool isSpaceCharacter(char32_t codePoint);
 
+// Returns whether `codePoint` is a Han ideograph that a person's name may use: CJK Extension A,
+// the Unified Ideographs, the compatibility ideographs and Extensions B to G. serve.py's name
+// check (server/registration.py) lists the same ranges.
+bool isHanCharacter(char32_t codePoint);
+
 // Removes leading and trailing spaces as defined by isSpaceCharacter.
 std::string trimSpaces(std::string_view text);
 

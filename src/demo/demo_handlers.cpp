@@ -265,7 +265,7 @@ bool isPersonName(const std::string& name) {
         const char32_t c = decodeCodePoint(name, offset, wellFormed);
         ++count;
         const bool dot = c == U'·';
-        chinese = chinese && wellFormed && ((c >= 0x4E00 && c <= 0x9FFF) || dot);
+        chinese = chinese && wellFormed && (isHanCharacter(c) || dot);
         latin = latin && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' ||
                           c == '.' || c == '-' || dot);
     }

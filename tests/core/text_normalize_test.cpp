@@ -186,5 +186,20 @@ TEST(DescribeCharacter, NamesReplacementCharacter) {
     EXPECT_EQ(describeCharacter(kReplacementCharacter), "无法识别的字符 U+FFFD");
 }
 
+TEST(IsHanCharacter, CoversNameRangesAtTheirEdges) {
+    for (char32_t c : {U'\u3400', U'\u4DBF', U'\u4E00', U'\u9FFF', U'\uF900', U'\uFAFF',
+                       U'\U00020000', U'\U00020BB7', U'\U0002EBEF', U'\U00030000',
+                       U'\U0003134F'}) {
+        EXPECT_TRUE(isHanCharacter(c)) << static_cast<unsigned>(c);
+    }
+}
+
+TEST(IsHanCharacter, RejectsNeighboursAndOtherScripts) {
+    for (char32_t c : {U'\u33FF', U'\u4DC0', U'\uA000', U'\uF8FF', U'\uFB00', U'\U0001FFFF',
+                       U'\U00031350', U'A', U'\u00B7', U'\uAC00'}) {
+        EXPECT_FALSE(isHanCharacter(c)) << static_cast<unsigned>(c);
+    }
+}
+
 } // namespace
 } // namespace portal

@@ -27,6 +27,13 @@ class PersonRegistrationTest(PortalTestCase):
             "password": "Zhang@2026"})
         self.assertEqual(login.status, 200, login.body)
 
+    def test_rare_name_characters(self):
+        # 𠮷 (U+20BB7) is in CJK Extension B and 㐀 (U+3400) in Extension A.
+        code = self.request_sms_code(NEW_MOBILE, "register")
+        response = self.register(smsCode=code, name="林𠮷㐀")
+        self.assertEqual(response.status, 201, response.body)
+        self.assertEqual(response.json()["user"]["name"], "林𠮷㐀")
+
     def test_lower_case_x_is_normalised(self):
         code = self.request_sms_code(NEW_MOBILE, "register")
         response = self.register(smsCode=code, idCardNumber="11010519491231002x")
