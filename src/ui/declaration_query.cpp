@@ -161,13 +161,7 @@ void draw_declaration_query(PortalApp& app) {
 
 void draw_declaration_detail(PortalApp& app) {
     DeclarationQuery& query = app.unit().query;
-    if (query.detail() && !ImGui::IsPopupOpen(kDetailPopup)) {
-        ImGui::OpenPopup(kDetailPopup);
-    }
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(compact_layout() ? 340.0f : 520.0f, 0));
-    if (!ImGui::BeginPopupModal(kDetailPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) {
+    if (!begin_dialog(kDetailPopup, query.detail().has_value(), 520.0f)) {
         return;
     }
     bool close = !query.detail();

@@ -115,13 +115,7 @@ void draw_declaration_rollback(PortalApp& app) {
 
 void draw_rollback_confirmation(PortalApp& app) {
     DeclarationRollback& screen = app.unit().rollback;
-    if (screen.chosen() && !ImGui::IsPopupOpen(kConfirmPopup)) {
-        ImGui::OpenPopup(kConfirmPopup);
-    }
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(compact_layout() ? 340.0f : 440.0f, 0));
-    if (!ImGui::BeginPopupModal(kConfirmPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) {
+    if (!begin_dialog(kConfirmPopup, screen.chosen().has_value(), 440.0f)) {
         return;
     }
     bool close = !screen.chosen();

@@ -71,13 +71,7 @@ void draw_platform_opening(PortalApp& app) {
 
 void draw_platform_opening_result(PortalApp& app) {
     PlatformOpening& screen = app.unit().platform;
-    if (screen.result_open() && !ImGui::IsPopupOpen(kResultPopup)) {
-        ImGui::OpenPopup(kResultPopup);
-    }
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(compact_layout() ? 340.0f : 480.0f, 0));
-    if (!ImGui::BeginPopupModal(kResultPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) {
+    if (!begin_dialog(kResultPopup, screen.result_open(), 480.0f)) {
         return;
     }
     ImGui::PushFont(nullptr, kSectionFontSize);

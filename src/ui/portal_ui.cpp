@@ -76,13 +76,7 @@ void draw_header(PortalApp& app, float left, float content_width) {
 
 void draw_message(PortalApp& app) {
     const auto& message = app.message();
-    if (message && !ImGui::IsPopupOpen("##消息")) {
-        ImGui::OpenPopup("##消息");
-    }
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(420, 0));
-    if (!ImGui::BeginPopupModal("##消息", nullptr, ImGuiWindowFlags_NoTitleBar)) {
+    if (!begin_dialog("##消息", message.has_value(), 420.0f)) {
         return;
     }
     if (message) {

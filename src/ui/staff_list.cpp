@@ -156,13 +156,7 @@ void draw_staff_list(PortalApp& app) {
 
 void draw_staff_detail(PortalApp& app) {
     StaffList& list = app.unit().staff;
-    if (list.detail() && !ImGui::IsPopupOpen(kDetailPopup)) {
-        ImGui::OpenPopup(kDetailPopup);
-    }
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(compact_layout() ? 340.0f : 560.0f, 0));
-    if (!ImGui::BeginPopupModal(kDetailPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) {
+    if (!begin_dialog(kDetailPopup, list.detail().has_value(), 560.0f)) {
         return;
     }
     if (list.detail()) {

@@ -92,4 +92,14 @@ void field_error_text(const char* text) {
     report_field_message(text);
 }
 
+bool begin_dialog(const char* id, bool wanted, float width) {
+    if (wanted && !ImGui::IsPopupOpen(id)) {
+        ImGui::OpenPopup(id);
+    }
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(compact_layout() ? 340.0f : width, 0));
+    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoTitleBar);
+}
+
 } // namespace portal::ui

@@ -115,13 +115,7 @@ void draw_current(PortalApp& app) {
 
 void draw_reminders(PortalApp& app) {
     UnitWorkspace& unit = app.unit();
-    if (unit.reminder_open() && !ImGui::IsPopupOpen(kReminderPopup)) {
-        ImGui::OpenPopup(kReminderPopup);
-    }
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(compact_layout() ? 340.0f : 520.0f, 0));
-    if (!ImGui::BeginPopupModal(kReminderPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) {
+    if (!begin_dialog(kReminderPopup, unit.reminder_open(), 520.0f)) {
         return;
     }
     ImGui::PushFont(nullptr, kSectionFontSize);
@@ -216,13 +210,7 @@ void draw_unit_dialogs(PortalApp& app) {
 
 void draw_declaration_result(PortalApp& app) {
     DeclarationForm* form = form_with_result(app.unit());
-    if (form != nullptr && !ImGui::IsPopupOpen(kResultPopup)) {
-        ImGui::OpenPopup(kResultPopup);
-    }
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(compact_layout() ? 340.0f : 480.0f, 0));
-    if (!ImGui::BeginPopupModal(kResultPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) {
+    if (!begin_dialog(kResultPopup, form != nullptr, 480.0f)) {
         return;
     }
     bool close = form == nullptr;
