@@ -196,3 +196,90 @@ test("a touch tap is one click at the touched point", async () => {
     await browser.close();
   }
 });
+
+test("a soft keyboard's Backspace and Enter arrive as input events", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await openPortal(browser.context, server.url);
+    await openAccountField(page);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send("Input.insertText", { text: "linxiaomingx" });
+    await clickWidget(page, "textbox", "密码");
+    await page.waitForFunction(() => document.activeElement?.id === "portal-text-agent");
+    await cdp.send("Input.insertText", { text: "Demo@2026" });
+    await clickWidget(page, "textbox", "用户名/身份证号/手机号");
+    await page.waitForFunction(() => document.activeElement?.id === "portal-text-agent");
+    // What Android keyboards send: input events with an inputType and no key code.
+    const soft = (inputType) => page.evaluate((type) => {
+      document.activeElement.dispatchEvent(new InputEvent("input", { inputType: type }));
+    }, inputType);
+    await soft("deleteContentBackward");
+    await page.waitForTimeout(100);
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith("/api/sessions")),
+      soft("insertLineBreak"),
+    ]);
+    assert.equal(JSON.parse(request.postData()).account, "linxiaoming");
+  } finally {
+    await browser.close();
+  }
+});
+
+test("Backspace in a field is kept from the page and shortcuts follow the key's meaning",
+  async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await openPortal(browser.context, server.url);
+      await openAccountField(page);
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send("Input.insertText", { text: "wrongname" });
+      await page.evaluate(() => {
+        window.backspaceReachedPage = null;
+        window.addEventListener("keydown", (event) => {
+          if (event.key === "Backspace") window.backspaceReachedPage = !event.defaultPrevented;
+        });
+      });
+      await page.keyboard.press("Backspace");
+      assert.equal(await page.evaluate(() => window.backspaceReachedPage), false);
+
+      // Ctrl with the key that means "a" on an AZERTY layout, where it sits at the Q position:
+      // select all, so that the typed name replaces the wrong one.
+      const control = { key: "Control", code: "ControlLeft", windowsVirtualKeyCode: 17 };
+      const key = { key: "a", code: "KeyQ", windowsVirtualKeyCode: 65, modifiers: 2 };
+      await cdp.send("Input.dispatchKeyEvent", { type: "rawKeyDown", ...control, modifiers: 2 });
+      await cdp.send("Input.dispatchKeyEvent", { type: "rawKeyDown", ...key });
+      await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...key });
+      await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...control, modifiers: 0 });
+      await cdp.send("Input.insertText", { text: "linxiaoming" });
+      await clickWidget(page, "textbox", "密码");
+      await page.keyboard.type("Demo@2026");
+      assert.equal((await submittedLogin(page)).account, "linxiaoming");
+    } finally {
+      await browser.close();
+    }
+  });
+
+test("keys held when the page loses focus are released", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await openPortal(browser.context, server.url);
+    await openAccountField(page);
+    const cdp = await browser.context.newCDPSession(page);
+    // Control goes down and the window loses focus before its release arrives.
+    await cdp.send("Input.dispatchKeyEvent",
+      { type: "rawKeyDown", key: "Control", code: "ControlLeft", windowsVirtualKeyCode: 17, modifiers: 2 });
+    await page.evaluate(() => {
+      window.dispatchEvent(new FocusEvent("blur"));
+      window.dispatchEvent(new FocusEvent("focus"));
+    });
+    await clickWidget(page, "textbox", "用户名/身份证号/手机号");
+    await page.waitForFunction(() => document.activeElement?.id === "portal-text-agent");
+    // ImGui ignores typed characters while it believes Control is held.
+    await cdp.send("Input.insertText", { text: "linxiaoming" });
+    await clickWidget(page, "textbox", "密码");
+    await page.keyboard.type("Demo@2026");
+    assert.equal((await submittedLogin(page)).account, "linxiaoming");
+  } finally {
+    await browser.close();
+  }
+});
