@@ -50,6 +50,13 @@ void DeclarationForm::clear_errors() {
     form_error_.clear();
 }
 
+std::string DeclarationForm::failure_message() const {
+    if (!form_error_.empty() || errors_.empty()) {
+        return form_error_;
+    }
+    return errors_.begin()->second;
+}
+
 bool DeclarationForm::has_errors() const {
     return !errors_.empty();
 }
@@ -68,6 +75,12 @@ void DeclarationForm::check_types() {
         }
     }
     set_error("insuranceTypes", "");
+}
+
+void DeclarationForm::finished() {
+    if (on_finished) {
+        on_finished();
+    }
 }
 
 void DeclarationForm::reset_form() {
@@ -95,12 +108,14 @@ void DeclarationForm::send(nlohmann::json body, std::function<void()> on_created
     }
     busy_ = true;
     form_error_.clear();
+    failure_code_.clear();
     context_.request(
         "POST", "/api/declarations", std::move(body),
         [this, on_created = std::move(on_created)](Result<nlohmann::json> result) {
             busy_ = false;
             if (!result.ok()) {
                 const Error& error = result.error();
+                failure_code_ = error.code;
                 // The server names the field as "（字段 idCardNumber）" at the end of its message.
                 const std::string marker = "字段 ";
                 const size_t at = error.message.rfind(marker);
@@ -116,12 +131,14 @@ void DeclarationForm::send(nlohmann::json body, std::function<void()> on_created
                 } else {
                     form_error_ = error.message;
                 }
+                finished();
                 return;
             }
             created_ = decode_declarations(result.value(), "declarations");
             result_open_ = true;
             key_.clear();
             on_created();
+            finished();
         },
         {{"Idempotency-Key", key_}});
 }

@@ -37,6 +37,14 @@ public:
     const std::string& form_error() const { return form_error_; }
 
     bool busy() const { return busy_; }
+    // The code of the last failed submit ("network", "timeout", "already_insured", ...); empty
+    // after a success or before the first submit.
+    const std::string& failure_code() const { return failure_code_; }
+    // The message of the last failed submit: the form error, else the first field error.
+    std::string failure_message() const;
+
+    // Runs after every response to a submit, success or failure, once the form has taken it in.
+    std::function<void()> on_finished;
     const std::string& idempotency_key() const { return key_; }
 
     // The declarations of the last successful submit, for the result dialog.
@@ -69,9 +77,12 @@ protected:
     const AgentPermissions& permissions_;
 
 private:
+    void finished();
+
     const char* kind_;
     std::map<std::string, std::string> errors_;
     std::string form_error_;
+    std::string failure_code_;
     std::string key_;
     std::vector<Declaration> created_;
     bool busy_ = false;

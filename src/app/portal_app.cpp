@@ -12,6 +12,7 @@ PortalApp::PortalApp(PlatformServices services)
       mobile_regions_(std::make_unique<UnknownRegionLookup>()),
       person_(std::make_unique<PersonWorkspace>(*this, [this] { notify_changed(); })) {
     api_.on_session_expired([this] { end_session("登录已超时或已在别处退出，请重新登录。"); });
+    unit_.exports.save_file = services_.save_file;
 }
 
 void PortalApp::show_address(Screen screen, bool replace_entry) {
@@ -251,6 +252,26 @@ void PortalApp::download(const std::string& url, const std::string& file_name) {
         services_.download(url, file_name);
     } else {
         open_link(url);
+    }
+}
+
+void PortalApp::pick_csv_file(BatchDeclaration& batch) {
+    if (!services_.pick_csv_file) {
+        return;
+    }
+    services_.pick_csv_file([this, &batch](PickedFile file) {
+        if (file.error.empty()) {
+            batch.load_file(file.file_name, file.text, file.encoding);
+        } else {
+            batch.reject_file(file.file_name, file.error);
+        }
+        notify_changed();
+    });
+}
+
+void PortalApp::save_batch_template(const BatchDeclaration& batch) {
+    if (services_.save_file) {
+        services_.save_file(batch.template_file_name(), batch.template_csv());
     }
 }
 

@@ -16,6 +16,14 @@
 
 namespace portal {
 
+// A file the user picked in the browser, as text.
+struct PickedFile {
+    std::string file_name;
+    std::string text;      // UTF-8
+    std::string encoding;  // the encoding the file was read in, e.g. "GB18030"
+    std::string error;     // why the file could not be read; empty on success
+};
+
 // Services the application needs from the platform it runs on.
 struct PlatformServices {
     HttpTransport* transport = nullptr;
@@ -34,6 +42,11 @@ struct PlatformServices {
     std::function<double()> now_seconds;
     // Saves the same-origin file at `url` under `file_name` through the browser's download.
     std::function<void(const std::string& url, const std::string& file_name)> download;
+    // Saves `contents` (the bytes of a text file) under `file_name` through the browser's
+    // download of a Blob.
+    SaveFile save_file;
+    // Opens the browser's file chooser for a CSV file and calls `done` once it is read.
+    std::function<void(std::function<void(PickedFile)> done)> pick_csv_file;
 };
 
 // A message box: a title and a paragraph.
@@ -95,6 +108,11 @@ public:
     void redraw_after(double seconds);
     // Saves a same-origin file through the browser.
     void download(const std::string& url, const std::string& file_name);
+
+    // Lets the user pick a CSV file and reads it into `batch`.
+    void pick_csv_file(BatchDeclaration& batch);
+    // Saves the template file of `batch` through the browser.
+    void save_batch_template(const BatchDeclaration& batch);
 
     void logout();
 

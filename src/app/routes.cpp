@@ -15,6 +15,8 @@ const ScreenInfo kScreens[] = {
     {Screen::StaffAddition, "#/agent-module/staff-addition", "增员", UserKind::Agent},
     {Screen::StaffRemoval, "#/agent-module/staff-removal", "减员", UserKind::Agent},
     {Screen::StaffChange, "#/agent-module/staff-change", "人员信息变更", UserKind::Agent},
+    {Screen::BatchAddition, "#/agent-module/batch-addition", "批量增员", UserKind::Agent},
+    {Screen::BatchRemoval, "#/agent-module/batch-removal", "批量减员", UserKind::Agent},
     {Screen::StaffList, "#/agent-module/staff", "人员列表", UserKind::Agent},
     {Screen::DeclarationQuery, "#/agent-module/declarations", "人员申报查询", UserKind::Agent},
     {Screen::DeclarationRollback, "#/agent-module/rollback", "申报业务回退", UserKind::Agent},

@@ -18,6 +18,8 @@ enum class Screen {
     StaffAddition,
     StaffRemoval,
     StaffChange,
+    BatchAddition,
+    BatchRemoval,
     StaffList,
     DeclarationQuery,
     DeclarationRollback,

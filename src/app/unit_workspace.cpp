@@ -3,6 +3,9 @@
 namespace portal {
 
 void UnitWorkspace::screen_shown(Screen screen) {
+    if (!exports.busy()) {
+        exports.reset();  // an export's notice belongs to the screen it was made on
+    }
     switch (screen) {
     case Screen::UnitInfo:
         unit_info.load();
@@ -23,6 +26,13 @@ void UnitWorkspace::screen_shown(Screen screen) {
         if (staff.page().items.empty()) {
             staff.load(1);
         }
+        break;
+    case Screen::BatchAddition:
+        permissions.load();
+        break;
+    case Screen::BatchRemoval:
+        permissions.load();
+        batch_removal.prepare();
         break;
     case Screen::StaffList:
         permissions.load();
@@ -63,6 +73,9 @@ void UnitWorkspace::session_ended() {
     staff.reset();
     query.reset();
     rollback.reset();
+    batch_addition.reset();
+    batch_removal.reset();
+    exports.reset();
     addition.reset_form();
     removal.reset();
     change.reset();

@@ -4,8 +4,10 @@
 #pragma once
 
 #include "app/agent_management.h"
+#include "app/batch_declaration.h"
 #include "app/declaration_query.h"
 #include "app/declaration_rollback.h"
+#include "app/list_export.h"
 #include "app/platform_opening.h"
 #include "app/routes.h"
 #include "app/staff_addition.h"
@@ -49,6 +51,10 @@ public:
     StaffList staff{context};
     DeclarationQuery query{context};
     DeclarationRollback rollback{context};
+    BatchDeclaration batch_addition{context, permissions, BatchKind::Addition};
+    BatchDeclaration batch_removal{context, permissions, BatchKind::Removal};
+    // The CSV exports of the staff list and of the declaration query.
+    ListExport exports{context};
 
 private:
     std::vector<OverdueReminder> reminders_;

@@ -3,6 +3,7 @@
 // something changed.
 #include "app/portal_app.h"
 #include "platform/a11y_mirror.h"
+#include "platform/csv_files.h"
 #include "platform/embedding.h"
 #ifdef PORTAL_DEMO
 #include "platform/demo_mode.h"
@@ -277,6 +278,8 @@ int main() {
     services.download = [](const std::string& url, const std::string& file_name) {
         download_file(url.c_str(), file_name.c_str());
     };
+    services.save_file = portal::platform::save_text_file;
+    services.pick_csv_file = portal::platform::pick_csv_file;
     runtime.app = std::make_unique<portal::PortalApp>(std::move(services));
     runtime.app->load_settings();
     runtime.app->load_mobile_regions();
@@ -288,6 +291,7 @@ int main() {
     portal::platform::install_web_input(kCanvas, request_frames);
     portal::platform::install_text_agent(request_frames, draw_frame);
     portal::platform::install_a11y_mirror();
+    portal::platform::install_csv_files();
     portal::platform::start_embedding();
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     portal::platform::log_info("portal started");

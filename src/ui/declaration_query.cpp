@@ -21,7 +21,17 @@ constexpr DeclarationTab kTabs[] = {DeclarationTab::Pending, DeclarationTab::Rej
                                     DeclarationTab::Approved, DeclarationTab::Additions,
                                     DeclarationTab::Removals};
 
-void filters(DeclarationQuery& query) {
+void export_declarations(PortalApp& app, const DeclarationQuery& query) {
+    DeclarationQuery snapshot = query;
+    snapshot.page_size = kExportPageSize;
+    const CalendarDate today = app.unit().context.today();
+    app.unit().exports.export_declarations(
+        [snapshot](int page) { return snapshot.query_url(page); },
+        std::string("人员申报查询_") + declaration_tab_label(query.tab) + "_" + formatDate(today) +
+            ".csv");
+}
+
+void filters(PortalApp& app, DeclarationQuery& query) {
     const float field = compact_layout() ? -1.0f : 150.0f;
     ImGui::SetNextItemWidth(field);
     bool search = ImGui::InputTextWithHint("##申报查询姓名", "姓名", &query.name_filter,
@@ -50,6 +60,10 @@ void filters(DeclarationQuery& query) {
     if (primary_button("查询##申报查询", ImVec2(90, 0)) || search) {
         query.load(1);
     }
+    if (export_button(app.unit().exports, "申报查询")) {
+        export_declarations(app, query);
+    }
+    export_outcome(app.unit().exports);
 }
 
 void declarations_table(DeclarationQuery& query) {
@@ -140,7 +154,7 @@ void draw_declaration_query(PortalApp& app) {
         query.select_tab(shown);
     }
     last_shown = shown;
-    filters(query);
+    filters(app, query);
     muted_text("日期格式：年-月-日，如 2026-01-31；按提交日期筛选。");
     if (!query.error().empty()) {
         error_text(query.error().c_str());

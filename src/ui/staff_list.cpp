@@ -20,7 +20,15 @@ const std::vector<const char*> kStatusFilters = {"全部状态", "在保", "已�
 const std::vector<const char*> kPageSizes = {"每页20条", "每页50条", "每页100条"};
 constexpr int kPageSizeValues[] = {20, 50, 100};
 
-void filters(StaffList& list) {
+void export_staff(PortalApp& app, const StaffList& list) {
+    StaffList snapshot = list;
+    snapshot.page_size = kExportPageSize;
+    const CalendarDate today = app.unit().context.today();
+    app.unit().exports.export_staff([snapshot](int page) { return snapshot.query_url(page); },
+                                    "人员列表_" + formatDate(today) + ".csv");
+}
+
+void filters(PortalApp& app, StaffList& list) {
     ImGui::SetNextItemWidth(compact_layout() ? -1.0f : 220.0f);
     bool search = ImGui::InputTextWithHint("##按姓名查找", "按姓名查找", &list.name_filter,
                                            ImGuiInputTextFlags_EnterReturnsTrue);
@@ -40,6 +48,10 @@ void filters(StaffList& list) {
     if (primary_button("查询##人员列表", ImVec2(90, 0)) || search) {
         list.load(1);
     }
+    if (export_button(app.unit().exports, "人员列表")) {
+        export_staff(app, list);
+    }
+    export_outcome(app.unit().exports);
 }
 
 void apply_sort_specs(StaffList& list) {
@@ -135,7 +147,7 @@ void staff_table(PortalApp& app, StaffList& list) {
 void draw_staff_list(PortalApp& app) {
     StaffList& list = app.unit().staff;
     screen_heading("人员列表", "本单位参保人员；证件号码已做脱敏处理，点击“详情”查看完整信息。");
-    filters(list);
+    filters(app, list);
     ImGui::Spacing();
     if (!list.error().empty()) {
         error_text(list.error().c_str());

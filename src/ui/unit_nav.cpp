@@ -31,6 +31,8 @@ constexpr NavEntry kAgentMenu[] = {
     {nullptr, Screen::StaffAddition},
     {nullptr, Screen::StaffRemoval},
     {nullptr, Screen::StaffChange},
+    {nullptr, Screen::BatchAddition},
+    {nullptr, Screen::BatchRemoval},
     {nullptr, Screen::DeclarationRollback},
     {"人员管理", Screen::StaffList},
     {"相关查询", Screen::DeclarationQuery},
@@ -98,6 +100,12 @@ void draw_current(PortalApp& app) {
         break;
     case Screen::StaffChange:
         draw_staff_change(app);
+        break;
+    case Screen::BatchAddition:
+        draw_batch_addition(app);
+        break;
+    case Screen::BatchRemoval:
+        draw_batch_removal(app);
         break;
     case Screen::StaffList:
         draw_staff_list(app);

@@ -24,6 +24,8 @@ void draw_platform_opening(PortalApp& app);
 void draw_staff_addition(PortalApp& app);
 void draw_staff_removal(PortalApp& app);
 void draw_staff_change(PortalApp& app);
+void draw_batch_addition(PortalApp& app);
+void draw_batch_removal(PortalApp& app);
 void draw_staff_list(PortalApp& app);
 void draw_declaration_query(PortalApp& app);
 void draw_declaration_rollback(PortalApp& app);

@@ -104,6 +104,23 @@ int pager(const char* id, int page, int page_count, long long total) {
     return target;
 }
 
+bool export_button(const ListExport& exports, const char* id) {
+    const std::string label = std::string(exports.busy() ? "正在导出…" : "导出CSV") + "##" + id;
+    same_line_if_fits(100);
+    ImGui::BeginDisabled(exports.busy());
+    const bool pressed = ImGui::Button(label.c_str(), ImVec2(100, 0));
+    ImGui::EndDisabled();
+    return pressed;
+}
+
+void export_outcome(const ListExport& exports) {
+    if (!exports.error().empty()) {
+        error_text(exports.error().c_str());
+    } else if (!exports.notice().empty()) {
+        success_text(exports.notice().c_str());
+    }
+}
+
 ImU32 status_color(const std::string& status) {
     if (status == "approved") {
         return kSuccess;

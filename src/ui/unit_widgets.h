@@ -2,6 +2,8 @@
 // field, combo boxes over string lists, a pager and declaration status colours.
 #pragma once
 
+#include "app/list_export.h"
+
 #include "imgui.h"
 
 #include <string>
@@ -35,6 +37,13 @@ bool string_combo(const char* id, int* index, const std::vector<const char*>& it
 // "上一页" / "下一页" with "第 2 / 5 页，共 93 条"; returns the page to load, or 0 for none.
 // `id` keeps the buttons of several pagers apart.
 int pager(const char* id, int page, int page_count, long long total);
+
+// "导出CSV" beside a list's filters, disabled while an export runs; returns true when pressed.
+// `id` keeps the buttons of several lists apart.
+bool export_button(const ListExport& exports, const char* id);
+
+// The last export's outcome under the filters: the file saved, or why it failed.
+void export_outcome(const ListExport& exports);
 
 // The colour of a declaration status (pending, rejected, approved, rolled_back).
 ImU32 status_color(const std::string& status);

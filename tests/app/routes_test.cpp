@@ -26,7 +26,7 @@ TEST(Routes, UnknownRouteHasNoScreen) {
 }
 
 TEST(Routes, EveryScreenRoundTrips) {
-    for (Screen screen : {Screen::Home}) {
+    for (Screen screen : {Screen::Home, Screen::BatchAddition, Screen::BatchRemoval}) {
         const ScreenInfo& info = screen_info(screen);
         EXPECT_EQ(info.screen, screen);
         auto parsed = screen_from_route(info.route);

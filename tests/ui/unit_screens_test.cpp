@@ -137,5 +137,34 @@ TEST_F(UnitScreens, ReminderDialogLinksToPendingQuery) {
     EXPECT_FALSE(app.unit().reminder_open());
 }
 
+TEST_F(UnitScreens, BatchPreviewMarksRowsAndSubmitsValidOnes) {
+    sign_in_agent_on_addition();
+    click(ui::WidgetRole::Button, "批量增员");
+    ASSERT_EQ(app.screen(), Screen::BatchAddition);
+    transport.reply(200, kPermissions);  // the screen reloads the permissions
+    transport.sent.clear();
+    app.unit().batch_addition.load_file(
+        "staff.csv",
+        "姓名,证件号码,手机号码,参保险种,参保开始年月,月缴费基数（元）\r\n"
+        "林一,350102199505050062,13805913005,企业养老,2026-01,6000\r\n"
+        "林二,3.5E+17,13805913005,企业养老,2026-01,6000\r\n",
+        "GB18030");
+    frames(3);
+
+    std::vector<std::string> alerts;
+    for (const ui::WidgetInfo& widget : ui::last_frame_widgets()) {
+        if (widget.role == ui::WidgetRole::Alert) {
+            alerts.push_back(widget.label);
+        }
+    }
+    EXPECT_NE(std::find(alerts.begin(), alerts.end(), "共 2 行：可提交 1 行，有错误 1 行"),
+              alerts.end());
+    EXPECT_NE(std::find(alerts.begin(), alerts.end(), "第2行可提交"), alerts.end());
+    click(ui::WidgetRole::Button, "提交增员申报（1 条）");
+    ASSERT_EQ(transport.sent.size(), 1u);
+    EXPECT_EQ(transport.sent.back().url, "/api/declarations");
+    EXPECT_TRUE(find(ui::WidgetRole::Button, "正在提交…").has_value());
+}
+
 } // namespace
 } // namespace portal
