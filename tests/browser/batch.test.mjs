@@ -9,8 +9,8 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 
 import {
-  assertNoImGuiError, clickWidget, findWidget, launchChromium, repoRoot, startServer, waitForFrames,
-  widgets,
+  assertNoImGuiError, callApi, clickWidget, findWidget, launchChromium, prepareAgent,
+  queryDatabase as queryServerDatabase, repoRoot, signInAgent, startServer, waitForFrames, widgets,
 } from "./chromium.mjs";
 
 const shots = path.join(repoRoot, "test-results");
@@ -22,20 +22,11 @@ let cdp;
 let agentToken;
 
 function queryDatabase(sql, ...parameters) {
-  const script = "import json, sqlite3, sys\n" +
-    "row = sqlite3.connect(sys.argv[1]).execute(sys.argv[2], json.loads(sys.argv[3])).fetchone()\n" +
-    "print(row[0] if row else '')";
-  return execFileSync("python3", ["-c", script, server.dbPath, sql, JSON.stringify(parameters)])
-    .toString().trim();
+  return queryServerDatabase(server.dbPath, sql, ...parameters);
 }
 
-async function api(method, url, body, token) {
-  const headers = { "Content-Type": "application/json" };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(new URL(url, server.url), {
-    method, headers, body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: await response.json() };
+function api(method, url, body, token) {
+  return callApi(server.url, method, url, body, token);
 }
 
 // This month and today in China time, as the server and the app count them.
@@ -86,33 +77,11 @@ async function upload(name, buffer, mimeType = "text/csv") {
   await page.setInputFiles("#portal-csv-input", { name, mimeType, buffer });
 }
 
-// Creates the agent accounts through the legal person's sync and opens the platform for the
-// first agent, all through the API; the browser logs in afterwards.
-async function prepareAgent() {
-  assert.equal((await api("POST", "/api/sms-codes", { mobile: "13805912001", purpose: "login" })).status, 200);
-  const code = queryDatabase("SELECT message FROM sms_outbox WHERE mobile = ? ORDER BY rowid DESC",
-    "13805912001").match(/(\d{6})/)[1];
-  const legal = await api("POST", "/api/sessions", { kind: "legal_person", method: "sms_password",
-    account: "chenjianhua", mobile: "13805912001", smsCode: code, password: "Demo@2026" });
-  assert.equal(legal.status, 200);
-  assert.equal((await api("POST", "/api/unit/agents/sync", {}, legal.body.token)).status, 200);
-  const initial = queryDatabase("SELECT message FROM sms_outbox WHERE mobile = ? ORDER BY rowid DESC",
-    "13805913001").match(/初始密码(\S+?)，/)[1];
-  const first = await api("POST", "/api/sessions",
-    { kind: "agent", method: "password", account: "ma2y3k7d01", password: initial });
-  assert.equal((await api("POST", "/api/session/password", { newPassword: agentPassword },
-    first.body.token)).status, 200);
-  const agent = await api("POST", "/api/sessions",
-    { kind: "agent", method: "password", account: "ma2y3k7d01", password: agentPassword });
-  agentToken = agent.body.token;
-  const opened = await api("POST", "/api/agent/platform",
-    { insuranceTypes: ["pension", "work_injury"] }, agentToken);
-  assert.equal(opened.status, 200);
-}
-
 before(async () => {
   server = await startServer();
-  await prepareAgent();
+  const agent = await prepareAgent(server, { password: agentPassword });
+  agentToken = (await api("POST", "/api/sessions",
+    { kind: "agent", method: "password", account: agent.account, password: agentPassword })).body.token;
   browser = await launchChromium({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page = await browser.context.newPage();
   page.on("pageerror", (error) => console.log("page error:", error.message));
@@ -120,14 +89,9 @@ before(async () => {
   await waitForFrames(page, 1);
   cdp = await browser.context.newCDPSession(page);
 
-  await clickWidget(page, "button", "单位登录");
-  await findWidget(page, "tab", "单位经办人");
-  await page.waitForTimeout(300);
-  await clickWidget(page, "button", "用户名登录");
-  await page.waitForTimeout(200);
-  await typeInto("用户名", "ma2y3k7d01");
-  await typeInto("密码", agentPassword);
-  await clickWidget(page, "button", "登录");
+  await signInAgent(page, agent);
+  // The seeded unit has a declaration waiting for its review for longer than 5 days.
+  await findWidget(page, "button", "知道了");
   await clickWidget(page, "button", "知道了");
 });
 
