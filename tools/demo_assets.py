@@ -4,8 +4,8 @@
 A page opened from file:// cannot fetch() its neighbours in Chromium, so the demo build
 carries the fonts and every data file it would otherwise download inside its single JS file.
 The output sets Module.portalFont (the bytes main.cpp reads at start),
-Module.portalFontSupplementBase64 (base64 text that src/platform/font_supplement.cpp decodes
-only when a text needs a rare character) and Module.portalDemoFiles (base64 text by path, read
+Module.portalFontSupplementBase64 (base64 text by chunk file name, which
+src/platform/font_supplement.cpp decodes only when a text needs a rare character of that chunk) and Module.portalDemoFiles (base64 text by path, read
 by src/platform/demo_mode.cpp).
 """
 
@@ -21,7 +21,9 @@ def parse_arguments():
     parser.add_argument("--output", required=True, help="JavaScript file to write")
     parser.add_argument("--font", required=True, help="font file for Module.portalFont")
     parser.add_argument("--font-supplement", required=True,
-                        help="font file for Module.portalFontSupplementBase64")
+                        help="the supplement's manifest (fonts/portal-sc-supplement.json of the "
+                             "web build), whose chunk files go to "
+                             "Module.portalFontSupplementBase64")
     parser.add_argument("--file", action="append", default=[], metavar="NAME=PATH",
                         help="a file the demo serves as NAME (a path without leading slash); "
                              "repeat for more")
@@ -31,6 +33,16 @@ def parse_arguments():
 def encode(path):
     with open(path, "rb") as file:
         return base64.b64encode(file.read()).decode("ascii")
+
+
+def supplement_chunks(manifest_path):
+    """Return the base64 text of each chunk file that the manifest lists, by file name. The
+    names are relative to the web build's root, the folder above the manifest's fonts/ folder."""
+    with open(manifest_path, encoding="utf-8") as file:
+        manifest = json.load(file)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(manifest_path)))
+    return {chunk["file"]: encode(os.path.join(root, chunk["file"]))
+            for chunk in manifest["chunks"]}
 
 
 def main():
@@ -51,7 +63,8 @@ def main():
         "    return bytes;",
         "  }",
         f"  Module.portalFont = decode({json.dumps(encode(arguments.font))});",
-        f"  Module.portalFontSupplementBase64 = {json.dumps(encode(arguments.font_supplement))};",
+        "  Module.portalFontSupplementBase64 = "
+        f"{json.dumps(supplement_chunks(arguments.font_supplement), indent=0)};",
         f"  Module.portalDemoFiles = {json.dumps(files, indent=0)};",
         "}());",
         "",

@@ -9,17 +9,37 @@ a missing glyph.
 
 The supplement contains every other CJK ideograph the font covers, for the rare characters in
 people's and units' names: GB 2312 level 2, the rest of GBK's and GB 18030's CJK Unified
-Ideographs, the few Extension A characters and the compatibility ideographs. The app loads it
-only when a text needs one of them.
+Ideographs, the few Extension A characters and the compatibility ideographs. It is cut into
+chunks by code point (see SUPPLEMENT_CHUNK_WIDTH), written as portal-sc-supplement-NN.ttf, and
+the app loads a chunk only when a text needs one of its characters. Every chunk is written, even
+one for which the font has no glyph, so the app can derive a chunk's file from a code point
+alone. A manifest, portal-sc-supplement.json, lists the chunks with their ranges and sizes for
+tests and deployment checks; the app does not read it.
 """
 
 import argparse
+import gzip
+import json
 import pathlib
 import subprocess
 import sys
 import tempfile
 
 SOURCE_SUFFIXES = {".cpp", ".h", ".json", ".md", ".txt", ".tsv", ".py"}
+
+# The supplement's chunks. The CJK Unified Ideographs U+4E00 to U+9FFF are cut into slices of
+# SUPPLEMENT_CHUNK_WIDTH code points, chunks 0 to 20, and the last slice (from U+9E00) is half as
+# wide. Extension A, the compatibility ideographs and Extensions B to F, which the font barely
+# covers, share the last chunk (21). With WenQuanYi Micro Hei each chunk is at most 119 KB gzip.
+# supplementChunkOf in src/core/font_coverage.cpp computes the same index, and the two
+# definitions must match.
+UNIFIED_IDEOGRAPHS = (0x4E00, 0x9FFF)
+OTHER_IDEOGRAPHS = [(0x3400, 0x4DBF), (0xF900, 0xFAFF), (0x20000, 0x2EBEF)]
+SUPPLEMENT_CHUNK_WIDTH = 0x400
+UNIFIED_CHUNK_COUNT = -(-(UNIFIED_IDEOGRAPHS[1] - UNIFIED_IDEOGRAPHS[0] + 1)
+                        // SUPPLEMENT_CHUNK_WIDTH)
+SUPPLEMENT_CHUNK_COUNT = UNIFIED_CHUNK_COUNT + 1
+SUPPLEMENT_NAME = "portal-sc-supplement"
 
 
 def gb2312_level1():
@@ -41,12 +61,17 @@ def punctuation():
             yield chr(code)
 
 
-def ideographs():
-    """Yield every CJK ideograph code point that a name may use: Extension A, the Unified
-    Ideographs, the compatibility ideographs, and Extensions B to F. pyftsubset drops the ones
-    the font lacks. isSupplementIdeograph in src/core/font_coverage.cpp lists the same ranges."""
-    ranges = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2EBEF)]
-    for first, last in ranges:
+def chunk_ranges(chunk):
+    """Return the code point ranges (first, last) of supplement chunk `chunk`."""
+    if chunk == UNIFIED_CHUNK_COUNT:
+        return OTHER_IDEOGRAPHS
+    first = UNIFIED_IDEOGRAPHS[0] + chunk * SUPPLEMENT_CHUNK_WIDTH
+    return [(first, min(first + SUPPLEMENT_CHUNK_WIDTH - 1, UNIFIED_IDEOGRAPHS[1]))]
+
+
+def chunk_characters(chunk):
+    """Yield every code point of chunk `chunk`. pyftsubset drops the ones the font lacks."""
+    for first, last in chunk_ranges(chunk):
         for code in range(first, last + 1):
             yield chr(code)
 
@@ -64,17 +89,46 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--font", required=True, help="source TTF/TTC file")
     parser.add_argument("--output", required=True, help="base subset TTF to write")
-    parser.add_argument("--supplement-output", help="supplement TTF to write (the ideographs "
-                        "that the base subset lacks)")
+    parser.add_argument("--supplement-folder", help="folder to write the supplement's chunk "
+                        "files and manifest to (the ideographs that the base subset lacks)")
     parser.add_argument("--scan", nargs="*", default=[], help="folders whose text is included")
     args = parser.parse_args()
 
     chars = set(punctuation()) | set(gb2312_level1()) | set(characters_in(args.scan))
     chars = {c for c in chars if c.isprintable() or c == "\u3000"}
     status = subset(args.font, chars, args.output)
-    if status != 0 or not args.supplement_output:
+    if status != 0 or not args.supplement_folder:
         return status
-    return subset(args.font, set(ideographs()) - chars, args.supplement_output)
+    return write_supplement(args.font, chars, pathlib.Path(args.supplement_folder))
+
+
+def write_supplement(font, base_chars, folder):
+    """Write the supplement's chunk files and their manifest to `folder`. Return 0, or the
+    status of the first pyftsubset run that failed."""
+    chunks = []
+    for chunk in range(SUPPLEMENT_CHUNK_COUNT):
+        output = folder / f"{SUPPLEMENT_NAME}-{chunk:02d}.ttf"
+        status = subset(font, set(chunk_characters(chunk)) - base_chars, output)
+        if status != 0:
+            return status
+        chunks.append(chunk_entry(chunk, output))
+    manifest = {"chunkWidth": SUPPLEMENT_CHUNK_WIDTH, "chunks": chunks}
+    (folder / f"{SUPPLEMENT_NAME}.json").write_text(json.dumps(manifest, indent=1) + "\n",
+                                                    encoding="utf-8")
+    total = sum(entry["gzipBytes"] for entry in chunks)
+    print(f"font supplement: {len(chunks)} chunks, {total} bytes gzip in all")
+    return 0
+
+
+def chunk_entry(chunk, path):
+    """Describe one written chunk for the manifest: file, ranges and sizes."""
+    data = path.read_bytes()
+    return {
+        "file": f"fonts/{path.name}",
+        "ranges": [[f"U+{first:04X}", f"U+{last:04X}"] for first, last in chunk_ranges(chunk)],
+        "bytes": len(data),
+        "gzipBytes": len(gzip.compress(data, compresslevel=9, mtime=0)),
+    }
 
 
 def subset(font, chars, output):

@@ -9,6 +9,9 @@
 
 #include <emscripten/emscripten.h>
 
+#include <array>
+#include <cstddef>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -18,11 +21,15 @@ namespace portal::platform {
 
 namespace {
 
-enum class SupplementState { absent, loading, merged };
+enum class ChunkState { absent, loading, merged, failed };
+
+struct Chunk {
+    ChunkState state = ChunkState::absent;
+    double retry_after_ms = 0;
+};
 
 struct Supplement {
-    SupplementState state = SupplementState::absent;
-    double retry_after_ms = 0;
+    std::array<Chunk, kSupplementChunkCount> chunks{};
     std::function<void()> request_frames;
 };
 
@@ -32,27 +39,32 @@ Supplement supplement;
 // does not receive a request for it after every response.
 constexpr double kRetryDelayMs = 30000;
 
-// Publishes the state for browser tests and for debugging in the console.
-EM_JS(void, publish_supplement_state, (const char* state), {
-    Module.portalFontSupplementState = UTF8ToString(state);
+// Publishes one chunk's state in Module.portalFontSupplementState, an array with one state
+// name per chunk, for browser tests and for debugging in the console.
+EM_JS(void, publish_chunk_state, (int chunk, int count, const char* state), {
+    if (!Array.isArray(Module.portalFontSupplementState)) {
+        Module.portalFontSupplementState = new Array(count).fill("absent");
+    }
+    Module.portalFontSupplementState[chunk] = UTF8ToString(state);
 });
 
-// Hands the supplement's bytes to portal_font_supplement_arrived, or its HTTP status (0 without a
-// response or when malloc fails) to portal_font_supplement_failed. The offline demo opens from file://, where fetch()
-// cannot read neighbouring files, so its single JS file carries the supplement as base64 text
-// that is decoded only here.
-EM_JS(void, start_supplement_download, (), {
+// Hands the chunk file's bytes to portal_font_supplement_arrived, or its HTTP status (0 without
+// a response or when malloc fails) to portal_font_supplement_failed. The offline demo opens from
+// file://, where fetch() cannot read neighbouring files, so its single JS file carries each
+// chunk as base64 text, by file name, that is decoded only here.
+EM_JS(void, start_chunk_download, (int chunk, const char* file_name), {
+    const file = UTF8ToString(file_name);
     function deliver(bytes) {
         const pointer = _malloc(bytes.length);
         if (!pointer) {
-            Module.ccall("portal_font_supplement_failed", null, ["number"], [0]);
+            Module.ccall("portal_font_supplement_failed", null, ["number", "number"], [chunk, 0]);
             return;
         }
         HEAPU8.set(bytes, pointer);
-        Module.ccall("portal_font_supplement_arrived", null, ["number", "number"],
-                     [pointer, bytes.length]);
+        Module.ccall("portal_font_supplement_arrived", null, ["number", "number", "number"],
+                     [chunk, pointer, bytes.length]);
     }
-    const embedded = Module.portalFontSupplementBase64;
+    const embedded = Module.portalFontSupplementBase64 && Module.portalFontSupplementBase64[file];
     if (embedded) {
         setTimeout(function () {
             const binary = atob(embedded);
@@ -62,42 +74,65 @@ EM_JS(void, start_supplement_download, (), {
         }, 0);
         return;
     }
-    fetch("fonts/portal-sc-supplement.ttf").then(function (response) {
+    fetch(file).then(function (response) {
         if (!response.ok) throw response.status;
         return response.arrayBuffer();
     }).then(function (buffer) {
         deliver(new Uint8Array(buffer));
     }, function (error) {
         const status = typeof error === "number" ? error : 0;
-        Module.ccall("portal_font_supplement_failed", null, ["number"], [status]);
+        Module.ccall("portal_font_supplement_failed", null, ["number", "number"], [chunk, status]);
     });
 });
 
-void set_state(SupplementState state) {
-    supplement.state = state;
+const char* state_name(ChunkState state) {
     switch (state) {
-    case SupplementState::absent:
-        publish_supplement_state("absent");
-        break;
-    case SupplementState::loading:
-        publish_supplement_state("loading");
-        break;
-    case SupplementState::merged:
-        publish_supplement_state("merged");
-        break;
+    case ChunkState::absent:
+        return "absent";
+    case ChunkState::loading:
+        return "loading";
+    case ChunkState::merged:
+        return "merged";
+    case ChunkState::failed:
+        return "failed";
     }
+    return "absent";
 }
 
-void fail(const std::string& reason) {
-    log_error("font supplement: " + reason + "; rare characters draw as \"?\"");
-    supplement.retry_after_ms = emscripten_get_now() + kRetryDelayMs;
-    set_state(SupplementState::absent);
+void set_state(int chunk, ChunkState state) {
+    supplement.chunks[static_cast<std::size_t>(chunk)].state = state;
+    publish_chunk_state(chunk, kSupplementChunkCount, state_name(state));
+}
+
+// The chunk's file as tools/font_subset.py names it, relative to the page.
+std::string chunk_file(int chunk) {
+    char name[48];
+    std::snprintf(name, sizeof name, "fonts/portal-sc-supplement-%02d.ttf", chunk);
+    return name;
+}
+
+std::string chunk_label(int chunk) {
+    return "font supplement chunk " + std::to_string(chunk);
+}
+
+void fail(int chunk, const std::string& reason) {
+    log_error(chunk_label(chunk) + ": " + reason + ". Its rare characters draw as \"?\" until a "
+              "later text retries the download.");
+    supplement.chunks[static_cast<std::size_t>(chunk)].retry_after_ms =
+        emscripten_get_now() + kRetryDelayMs;
+    set_state(chunk, ChunkState::failed);
+}
+
+bool may_start(const Chunk& chunk) {
+    return chunk.state == ChunkState::absent ||
+           (chunk.state == ChunkState::failed && emscripten_get_now() >= chunk.retry_after_ms);
 }
 
 // Rejects a response that is no font file, such as an HTML error page sent with status 200,
-// before stb_truetype parses it without range checks.
+// before stb_truetype parses it without range checks. A chunk file without glyphs (from a font
+// that lacks all of a chunk's characters) is still a font of about 700 bytes.
 bool looks_like_truetype(const unsigned char* bytes, int size) {
-    if (size < 1024) {
+    if (size < 512) {
         return false;
     }
     static constexpr unsigned char kTrueType[] = {0x00, 0x01, 0x00, 0x00};
@@ -105,8 +140,8 @@ bool looks_like_truetype(const unsigned char* bytes, int size) {
            std::memcmp(bytes, "OTTO", 4) == 0;
 }
 
-// Adds the supplement as a second source of the portal's only font. Each baked size remembers
-// the characters it did not find, so the bakes are discarded and rebuilt on the next frame.
+// Adds a chunk as one more source of the portal's only font. Each baked size remembers the
+// characters it did not find, so the bakes are discarded and rebuilt on the next frame.
 bool merge_into_font(void* bytes, int size) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     ImFontConfig config;
@@ -120,32 +155,36 @@ bool merge_into_font(void* bytes, int size) {
     return true;
 }
 
+bool valid_chunk(int chunk) {
+    return chunk >= 0 && chunk < kSupplementChunkCount;
+}
+
 } // namespace
 
 void install_font_supplement(std::function<void()> request_frames) {
     supplement.request_frames = std::move(request_frames);
-    set_state(SupplementState::absent);
+    for (int chunk = 0; chunk < kSupplementChunkCount; ++chunk) {
+        set_state(chunk, ChunkState::absent);
+    }
 }
 
 void load_font_supplement_if_needed(std::string_view text) {
-    if (supplement.state != SupplementState::absent ||
-        emscripten_get_now() < supplement.retry_after_ms) {
-        return;
-    }
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     if (atlas->Fonts.empty()) {
         return;
     }
     ImFont* font = atlas->Fonts[0];
-    const auto in_base_font = [font](char32_t c) {
+    const auto in_loaded_font = [font](char32_t c) {
         return font->IsGlyphInFont(static_cast<ImWchar>(c));
     };
-    if (!needsFontSupplement(text, in_base_font)) {
-        return;
+    for (const int chunk : supplementChunksNeeded(text, in_loaded_font)) {
+        if (!may_start(supplement.chunks[static_cast<std::size_t>(chunk)])) {
+            continue;
+        }
+        log_info(chunk_label(chunk) + ": loading");
+        set_state(chunk, ChunkState::loading);
+        start_chunk_download(chunk, chunk_file(chunk).c_str());
     }
-    log_info("font supplement: loading");
-    set_state(SupplementState::loading);
-    start_supplement_download();
 }
 
 void FontSupplementTransport::send(HttpRequest request, std::function<void(HttpResponse)> done) {
@@ -159,32 +198,43 @@ void FontSupplementTransport::send(HttpRequest request, std::function<void(HttpR
 
 extern "C" {
 
-// Takes ownership of `bytes` (malloc'd by start_supplement_download).
-EMSCRIPTEN_KEEPALIVE void portal_font_supplement_arrived(void* bytes, int size) {
+// Takes ownership of `bytes` (malloc'd by start_chunk_download).
+EMSCRIPTEN_KEEPALIVE void portal_font_supplement_arrived(int chunk, void* bytes, int size) {
     using namespace portal::platform;
+    if (!valid_chunk(chunk)) {
+        std::free(bytes);
+        return;
+    }
     if (!looks_like_truetype(static_cast<const unsigned char*>(bytes), size)) {
         std::free(bytes);
-        fail("the downloaded file is not a TrueType font");
+        fail(chunk, "the downloaded file is not a TrueType font");
         return;
     }
     // AddFont frees the bytes itself when it rejects them.
+    const double merge_start_ms = emscripten_get_now();
     if (!merge_into_font(bytes, size)) {
-        fail("the font could not be parsed");
+        fail(chunk, "the font could not be parsed");
         return;
     }
-    log_info("font supplement: merged");
-    set_state(SupplementState::merged);
+    const int merge_us = static_cast<int>((emscripten_get_now() - merge_start_ms) * 1000);
+    log_info(chunk_label(chunk) + ": merged " + std::to_string(size) + " bytes in " +
+             std::to_string(merge_us) + " us");
+    set_state(chunk, ChunkState::merged);
     if (supplement.request_frames) {
         supplement.request_frames();
     }
 }
 
-EMSCRIPTEN_KEEPALIVE void portal_font_supplement_failed(int status) {
-    if (status == 0) {
-        portal::platform::fail("download failed (no response, or out of memory)");
+EMSCRIPTEN_KEEPALIVE void portal_font_supplement_failed(int chunk, int status) {
+    using namespace portal::platform;
+    if (!valid_chunk(chunk)) {
         return;
     }
-    portal::platform::fail("download failed (HTTP status " + std::to_string(status) + ")");
+    if (status == 0) {
+        fail(chunk, "download failed (no response, or out of memory)");
+        return;
+    }
+    fail(chunk, "download failed (HTTP status " + std::to_string(status) + ")");
 }
 
 } // extern "C"

@@ -1,7 +1,8 @@
 // The font supplement: the rare CJK ideographs that the font subset loaded at start leaves out
-// (tools/font_subset.py cuts both). It is loaded the first time a text needs it and merged into
-// ImGui's font while the app keeps drawing. Until then, and after a failed load, those
-// characters draw as ImGui's fallback glyph "?".
+// (tools/font_subset.py cuts both). It is cut into chunks by code point, as
+// src/core/font_coverage.h describes. A chunk is loaded the first time a text needs one of its
+// characters and merged into ImGui's font while the app keeps drawing. Until then, and after a
+// failed load, those characters draw as ImGui's fallback glyph "?".
 #pragma once
 
 #include "core/http.h"
@@ -11,12 +12,12 @@
 
 namespace portal::platform {
 
-// Sets the callback that requests frames once the supplement is merged.
+// Sets the callback that requests frames once a chunk is merged.
 void install_font_supplement(std::function<void()> request_frames);
 
-// Starts loading the supplement when the UTF-8 `text` has an ideograph that the loaded font
-// lacks. Does nothing while a load runs, after the supplement was merged, and for 30 seconds
-// after a failed load.
+// Starts loading each supplement chunk that contains an ideograph of the UTF-8 `text` that the
+// loaded font lacks. Skips chunks that are loading or merged, and for 30 seconds a chunk whose
+// load failed.
 void load_font_supplement_if_needed(std::string_view text);
 
 // An HttpTransport that checks each response body with load_font_supplement_if_needed, so that

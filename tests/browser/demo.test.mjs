@@ -1,6 +1,6 @@
 // The offline demo page opened from file:// with no server: it draws, a person logs in, the
 // demo's state survives a reload (the SMS resend interval), the reset restores the seed, and a
-// rare name character loads the font supplement embedded in the page.
+// rare name character loads its chunk of the font supplement embedded in the page.
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -125,14 +125,19 @@ test("reset restores the seed data", async () => {
 test("rare name character draws from the embedded supplement", async () => {
   await page.reload();
   await waitForFrames(page, 1);
-  assert.equal(await page.evaluate(() => Module.portalFontSupplementState), "absent");
+  const states = await page.evaluate(() => Module.portalFontSupplementState);
+  assert.ok(states.every((state) => state === "absent"), `states: ${states.join(", ")}`);
   await clickWidget(page, "button", "个人登录");
   await clickWidget(page, "textbox", "用户名/身份证号/手机号");
   const cdp = await browser.context.newCDPSession(page);
-  // 堃 (U+5803) is outside GB 2312, so only the supplement has it.
+  // 堃 (U+5803) is outside GB 2312, so only the supplement has it, in the chunk of U+5600 to
+  // U+59FF. Exactly that chunk is decoded and merged.
   await cdp.send("Input.insertText", { text: "张堃" });
-  await page.waitForFunction(() => window.Module?.portalFontSupplementState === "merged", null,
-    { timeout: 30000 });
+  await page.waitForFunction(() => window.Module?.portalFontSupplementState?.includes("merged"),
+    null, { timeout: 30000 });
+  const merged = (await page.evaluate(() => Module.portalFontSupplementState))
+    .flatMap((state, chunk) => (state === "absent" ? [] : [[chunk, state]]));
+  assert.deepEqual(merged, [[2, "merged"]]);
   await page.waitForTimeout(300);
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, "demo-rare-character.png") });

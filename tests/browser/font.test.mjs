@@ -1,8 +1,10 @@
-// The font supplement of rare CJK ideographs. The first load of the home page does not fetch it.
-// A rare character typed into a field or sent in server data fetches it, and a typed one is then
-// drawn with its own glyph instead of ImGui's fallback glyph.
+// The font supplement of rare CJK ideographs, cut into chunk files by code point. The first load
+// of the home page fetches no chunk. A rare character typed into a field or sent in server data
+// fetches only the chunk that contains it, and a typed one is then drawn with its own glyph instead
+// of ImGui's fallback glyph. Which chunk holds a character is read from the manifest that
+// tools/font_subset.py writes next to the chunks, so the app's own mapping is checked against it.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 
@@ -11,9 +13,14 @@ import {
 } from "./chromium.mjs";
 
 const shots = path.join(repoRoot, "test-results");
-const supplementPath = "/fonts/portal-sc-supplement.ttf";
-// 堃 (U+5803) is outside GB 2312 and no UI string uses it, so only the supplement has it.
+const webRoot = process.env.PORTAL_WEB_ROOT || path.join(repoRoot, "build/web");
+const manifest = JSON.parse(
+  readFileSync(path.join(webRoot, "fonts/portal-sc-supplement.json"), "utf8"));
+const chunkPattern = /^\/fonts\/portal-sc-supplement-\d+\.ttf$/;
+// 堃 (U+5803) and 赟 (U+8D5F) are outside GB 2312 and no UI string uses them, so only the
+// supplement has them, in two different chunks.
 const rareCharacter = "堃";
+const otherChunkCharacter = "赟";
 // Hangul is in neither font file and outside the supplement's ranges, so it draws as the
 // fallback glyph and never starts a download.
 const missingEverywhere = "한";
@@ -28,6 +35,21 @@ after(async () => {
   await server?.stop();
 });
 
+// Returns the index and path of the manifest's chunk whose ranges contain `character`.
+function chunkOf(character) {
+  const code = character.codePointAt(0);
+  const inRange = ([first, last]) =>
+    code >= parseInt(first.slice(2), 16) && code <= parseInt(last.slice(2), 16);
+  const index = manifest.chunks.findIndex((chunk) => chunk.ranges.some(inRange));
+  assert.ok(index >= 0, `no supplement chunk contains ${character}`);
+  return { index, path: `/${manifest.chunks[index].file}` };
+}
+
+// The chunk files among the recorded request paths, in request order.
+function chunkRequests(requested) {
+  return requested.filter((pathname) => chunkPattern.test(pathname));
+}
+
 // Opens the portal in a new page, recording the path of every request from the start.
 async function openRecordedPortal(browser) {
   const page = await browser.context.newPage();
@@ -39,25 +61,41 @@ async function openRecordedPortal(browser) {
   return { page, requested };
 }
 
-async function supplementState(page) {
+async function chunkStates(page) {
   return page.evaluate(() => Module.portalFontSupplementState);
 }
 
-// Holds the supplement's response until the returned function is called.
-async function holdSupplement(page) {
+async function waitForMerged(page, index) {
+  await page.waitForFunction((chunk) => window.Module?.portalFontSupplementState?.[chunk] === "merged",
+    index, { timeout: 30000 });
+}
+
+// Holds the response of the chunk file `chunkPath` until the returned function is called.
+async function holdChunk(page, chunkPath) {
   let release;
   const released = new Promise((resolve) => { release = resolve; });
-  await page.route(`**${supplementPath}`, async (route) => {
+  await page.route(`**${chunkPath}`, async (route) => {
     await released;
     await route.continue();
   });
   return release;
 }
 
+// Opens the person login and focuses its account field. Returns the field and a CDP session
+// that inserts text as the IME does.
+async function focusAccountField(browser, page) {
+  await clickWidget(page, "button", "个人登录");
+  const field = await clickWidget(page, "textbox", "用户名/身份证号/手机号");
+  const cdp = await browser.context.newCDPSession(page);
+  return { field, cdp };
+}
+
 // Waits until the app has drawn again and stopped drawing, so a screenshot shows a settled frame.
+// An app that draws no new frame within 5 s was already idle, for example because the frames that
+// a merge requested were drawn before this call.
 async function waitForSettledFrame(page) {
   const start = await frameCount(page);
-  await waitForFrames(page, start + 1).catch(() => {});
+  await waitForFrames(page, start + 1, 5000).catch(() => {});
   let last = -1;
   for (let current = await frameCount(page); current !== last; current = await frameCount(page)) {
     last = current;
@@ -72,7 +110,7 @@ async function shotOf(page, widget, name) {
   });
 }
 
-test("home page loads without the supplement", async () => {
+test("home page loads no supplement chunk", async () => {
   const browser = await launchChromium();
   try {
     const { page, requested } = await openRecordedPortal(browser);
@@ -80,49 +118,91 @@ test("home page loads without the supplement", async () => {
     await page.waitForTimeout(1500);
     await page.screenshot({ path: path.join(shots, "font-home.png") });
     assert.ok(requested.includes("/fonts/portal-sc.ttf"), `requests: ${requested.join(", ")}`);
-    assert.ok(!requested.includes(supplementPath), `requests: ${requested.join(", ")}`);
-    assert.equal(await supplementState(page), "absent");
+    assert.deepEqual(chunkRequests(requested), []);
+    const states = await chunkStates(page);
+    assert.equal(states.length, manifest.chunks.length);
+    assert.ok(states.every((state) => state === "absent"), `states: ${states.join(", ")}`);
   } finally {
     await browser.close();
   }
 });
 
-test("typed rare character loads the supplement", async () => {
+test("typed rare character loads only its chunk", async () => {
   const browser = await launchChromium();
   try {
     const { page, requested } = await openRecordedPortal(browser);
-    const release = await holdSupplement(page);
-    await clickWidget(page, "button", "个人登录");
-    const field = await clickWidget(page, "textbox", "用户名/身份证号/手机号");
-    const cdp = await browser.context.newCDPSession(page);
+    const chunk = chunkOf(rareCharacter);
+    const release = await holdChunk(page, chunk.path);
+    const { field, cdp } = await focusAccountField(browser, page);
 
     await cdp.send("Input.insertText", { text: missingEverywhere });
     await waitForSettledFrame(page);
     const fallback = await shotOf(page, field, "font-field-fallback.png");
-    assert.ok(!requested.includes(supplementPath), "a character outside the supplement fetched it");
+    assert.deepEqual(chunkRequests(requested), [], "a character outside the supplement fetched a chunk");
     await page.keyboard.press("Backspace");
 
-    const fetched = page.waitForRequest((r) => r.url().endsWith(supplementPath));
+    const fetched = page.waitForRequest((r) => new URL(r.url()).pathname === chunk.path);
+    const typedAt = Date.now();
     await cdp.send("Input.insertText", { text: rareCharacter });
     await fetched;
-    assert.equal(await supplementState(page), "loading");
+    assert.equal((await chunkStates(page))[chunk.index], "loading");
     await waitForSettledFrame(page);
     const before = await shotOf(page, field, "font-field-before.png");
-    assert.ok(before.equals(fallback), "before the supplement, 堃 should draw as the fallback");
+    assert.ok(before.equals(fallback), "before its chunk arrives, 堃 should draw as the fallback");
 
+    const releasedAt = Date.now();
     release();
-    await page.waitForFunction(() => window.Module?.portalFontSupplementState === "merged", null,
-      { timeout: 30000 });
+    await waitForMerged(page, chunk.index);
+    const mergedAt = Date.now();
     await waitForSettledFrame(page);
     const afterMerge = await shotOf(page, field, "font-field-after.png");
-    assert.ok(!afterMerge.equals(fallback), "after the supplement, 堃 still draws as the fallback");
+    assert.ok(!afterMerge.equals(fallback), "after its chunk merged, 堃 still draws as the fallback");
     await page.screenshot({ path: path.join(shots, "font-login-after.png") });
+    assert.deepEqual(chunkRequests(requested), [chunk.path]);
+    console.log(`chunk ${chunk.index} of 堃: held ${releasedAt - typedAt} ms, merged ` +
+      `${mergedAt - releasedAt} ms after release`);
   } finally {
     await browser.close();
   }
 });
 
-test("rare character in server data loads the supplement", async () => {
+test("typed rare character merges its chunk (timed)", async () => {
+  const browser = await launchChromium();
+  try {
+    const { page, requested } = await openRecordedPortal(browser);
+    const chunk = chunkOf(rareCharacter);
+    const { cdp } = await focusAccountField(browser, page);
+    const typedAt = Date.now();
+    await cdp.send("Input.insertText", { text: rareCharacter });
+    await waitForMerged(page, chunk.index);
+    const mergedAt = Date.now();
+    console.log(`chunk ${chunk.index} of 堃 merged ${mergedAt - typedAt} ms after typing`);
+    assert.deepEqual(chunkRequests(requested), [chunk.path]);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("name with characters of two chunks loads those two", async () => {
+  const browser = await launchChromium();
+  try {
+    const { page, requested } = await openRecordedPortal(browser);
+    const first = chunkOf(rareCharacter);
+    const second = chunkOf(otherChunkCharacter);
+    assert.notEqual(first.index, second.index, "the two characters should lie in two chunks");
+    const { cdp } = await focusAccountField(browser, page);
+    await cdp.send("Input.insertText", { text: `王${otherChunkCharacter}${rareCharacter}` });
+    await waitForMerged(page, first.index);
+    await waitForMerged(page, second.index);
+    await waitForSettledFrame(page);
+    await page.screenshot({ path: path.join(shots, "font-two-chunks.png") });
+    assert.deepEqual(chunkRequests(requested).sort(), [first.path, second.path].sort());
+  } finally {
+    await browser.close();
+  }
+});
+
+test("rare character in server data loads its chunk", async () => {
   const browser = await launchChromium();
   try {
     const page = await browser.context.newPage();
@@ -137,36 +217,42 @@ test("rare character in server data loads the supplement", async () => {
       await route.fulfill({ response, json: config });
     });
     await page.goto(server.url);
-    await page.waitForFunction(() => window.Module?.portalFontSupplementState === "merged", null,
-      { timeout: 30000 });
+    const chunk = chunkOf(rareCharacter);
+    await waitForMerged(page, chunk.index);
     await waitForSettledFrame(page);
     await page.screenshot({ path: path.join(shots, "font-notice-after.png") });
-    assert.ok(requested.includes(supplementPath), `requests: ${requested.join(", ")}`);
+    assert.deepEqual(chunkRequests(requested), [chunk.path]);
   } finally {
     await browser.close();
   }
 });
 
-test("failed supplement download keeps the app drawing", async () => {
+test("failed chunk download is logged once and keeps the app drawing", async () => {
   const browser = await launchChromium();
   try {
-    const { page } = await openRecordedPortal(browser);
-    await page.route(`**${supplementPath}`, (route) => route.fulfill({ status: 503, body: "" }));
-    await clickWidget(page, "button", "个人登录");
-    await clickWidget(page, "textbox", "用户名/身份证号/手机号");
-    const cdp = await browser.context.newCDPSession(page);
-    const logged = page.waitForEvent("console", {
-      predicate: (message) => message.type() === "error" && message.text().includes("font supplement"),
-      timeout: 10000,
+    const { page, requested } = await openRecordedPortal(browser);
+    const chunk = chunkOf(rareCharacter);
+    await page.route(`**${chunk.path}`, (route) => route.fulfill({ status: 503, body: "" }));
+    const errors = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && message.text().includes("font supplement")) {
+        errors.push(message.text());
+      }
     });
+    const { cdp } = await focusAccountField(browser, page);
     await cdp.send("Input.insertText", { text: rareCharacter });
-    assert.match((await logged).text(), /HTTP status 503/);
-    assert.equal(await supplementState(page), "absent");
+    await page.waitForFunction((index) => Module.portalFontSupplementState[index] === "failed",
+      chunk.index, { timeout: 10000 });
     assert.equal(await page.evaluate(() => window.portalLoadError), undefined);
-    // The app still draws what the user types after the failure.
+    // The app still draws what the user types after the failure, and typing the character again
+    // within the retry delay neither fetches the chunk nor logs again.
     const frames = await frameCount(page);
-    await page.keyboard.type("a");
+    await cdp.send("Input.insertText", { text: `a${rareCharacter}` });
     await waitForFrames(page, frames + 1, 10000);
+    await page.waitForTimeout(500);
+    assert.equal(errors.length, 1, `errors: ${errors.join(" | ")}`);
+    assert.match(errors[0], /HTTP status 503/);
+    assert.deepEqual(chunkRequests(requested), [chunk.path]);
   } finally {
     await browser.close();
   }

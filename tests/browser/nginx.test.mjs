@@ -22,6 +22,13 @@ const webBuild = process.env.PORTAL_WEB_ROOT || path.join(repoRoot, "build/web")
 // A file name with a content hash, to check the long-lived cache rule.
 const hashedProbe = "probe.0123456789abcdef.js";
 
+// The font supplement's chunk files, as the manifest that tools/font_subset.py writes lists them.
+function supplementChunks() {
+  const manifestPath = path.join(webBuild, "fonts/portal-sc-supplement.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+  return manifest.chunks.map((chunk) => chunk.file);
+}
+
 // Each test is marked skipped, with the reason, when there is no nginx to run.
 const skip = existsSync(nginxBinary) ? false
   : `nginx is not installed at ${nginxBinary} (Debian package nginx; NGINX=/path overrides)`;
@@ -217,7 +224,7 @@ describe("nginx deployment", () => {
   });
 
   test("fonts are sent as precompressed gzip font/ttf", options, async () => {
-    for (const file of ["fonts/portal-sc.ttf", "fonts/portal-sc-supplement.ttf"]) {
+    for (const file of ["fonts/portal-sc.ttf", ...supplementChunks()]) {
       const response = await rawGet(`${baseUrl}${file}`, { "Accept-Encoding": "gzip" });
       const precompressed = statSync(path.join(prefix, `web/${file}.gz`)).size;
       assert.equal(response.status, 200, `status of /${file}`);
@@ -229,7 +236,7 @@ describe("nginx deployment", () => {
 
   test("unhashed files are revalidated on every load", options, async () => {
     for (const file of ["", "index.html", "loader.js", "portal.js", "portal.wasm",
-      "fonts/portal-sc.ttf", "fonts/portal-sc-supplement.ttf"]) {
+      "fonts/portal-sc.ttf", ...supplementChunks()]) {
       const response = await rawGet(`${baseUrl}${file}`);
       assert.equal(response.headers["cache-control"], "no-cache", `Cache-Control of /${file}`);
       assert.ok(response.headers.etag, `/${file} has no ETag`);
