@@ -1,11 +1,12 @@
 // The accessibility mirror: a hidden DOM tree that follows the widgets of the app's last frame
 // (buttons, text boxes, checkboxes, radio buttons, combo boxes and their options, tabs,
-// dialogs, messages) with their roles, names and states, so screen readers and DOM-based tools
-// can read and operate the canvas. Each element sits over its widget; only what changed is
-// touched. While keyboard focus is in the mirror, it follows the app's focus (Tab moves
-// between fields in the app). Included with --pre-js.
-// NOTE: tables are not mirrored as tables. ImGui reports no item for plain cell text, so only the
-// buttons inside a table's cells appear.
+// dialogs, messages, tables) with their roles, names and states, so screen readers and DOM-based
+// tools can read and operate the canvas. Each element sits over its widget; only what changed is
+// touched. Table rows and cells follow the table's layout instead, and a widget drawn in a cell
+// sits inside that cell's element. While keyboard focus is in the mirror, it follows the app's
+// focus (Tab moves between fields in the app). Included with --pre-js.
+// NOTE: only tables whose screens record their headers and cell texts through the widget
+// registry are mirrored as tables. Of the others, only the buttons in their cells appear.
 (function () {
   "use strict";
 
@@ -18,7 +19,7 @@
       "pointer-events:none;opacity:0;z-index:1;";
     document.body.appendChild(root);
 
-    var nodes = new Map();  // "role:id" -> element
+    var nodes = new Map();  // "role:id", or "row:table:row" and "cell:table:row:column" -> element
     var focusedKey = null;  // the widget the app had focus on at the last sync
     var ownsFocus = false;  // whether keyboard focus was last seen in the mirror
     var movingFocus = false;  // set while the mirror itself moves focus to follow the app
@@ -85,6 +86,14 @@
       } else if (widget.role === "alert" || widget.role === "status") {
         element = document.createElement("div");
         element.setAttribute("role", widget.role);
+      } else if (widget.role === "table") {
+        // Explicit roles keep the table semantics even though the table has no visible layout.
+        element = document.createElement("table");
+        element.setAttribute("role", "table");
+      } else if (widget.role === "columnheader") {
+        element = document.createElement("th");
+        element.scope = "col";
+        element.setAttribute("role", "columnheader");
       } else {
         element = document.createElement("button");
         element.type = "button";
@@ -93,11 +102,20 @@
       }
       element.id = "portal-a11y-" + widget.role + "-" + widget.id;
       element.dataset.portalWidget = String(widget.id);
-      element.style.position = "fixed";
+      if (!inTableLayout(widget)) element.style.position = "fixed";
       element.style.margin = "0";
       element.style.padding = "0";
       element.style.boxSizing = "border-box";
       return element;
+    }
+
+    // Column headers and cells are laid out by their table, not placed over their widget.
+    function inTableLayout(widget) {
+      return widget.role === "columnheader" || widget.role === "cell";
+    }
+
+    function setTextIfChanged(element, text) {
+      if (element.textContent !== text) element.textContent = text;
     }
 
     function setIfChanged(element, name, value) {
@@ -113,8 +131,17 @@
     }
 
     function update(element, widget, messageIds) {
-      if (widget.role === "alert" || widget.role === "status") {
-        if (element.textContent !== widget.label) element.textContent = widget.label;
+      if (widget.role === "table") {
+        setIfChanged(element, "aria-label", widget.label);
+        setOrRemove(element, "aria-rowcount", widget.rowCount >= 0 ? String(widget.rowCount) : null);
+      } else if (widget.role === "columnheader") {
+        setTextIfChanged(element, widget.label);
+        return;
+      } else if (widget.role === "cell") {
+        setTextIfChanged(element.firstChild, widget.label);
+        return;
+      } else if (widget.role === "alert" || widget.role === "status") {
+        setTextIfChanged(element, widget.label);
       } else {
         setIfChanged(element, "aria-label", widget.label);
       }
@@ -129,7 +156,7 @@
         if (element.value !== widget.value) element.value = widget.value;
         setIfChanged(element, "aria-expanded", String(widget.checked));
       }
-      if (widget.role !== "alert" && widget.role !== "status") {
+      if (widget.role !== "alert" && widget.role !== "status" && widget.role !== "table") {
         // A field with an error names the error's element, so it is read with the field.
         var described = messageIds.get(widget.id);
         setOrRemove(element, "aria-describedby", described ? described.join(" ") : null);
@@ -153,6 +180,61 @@
       if (parent.children[index] !== element) {
         parent.insertBefore(element, parent.children[index] || null);
       }
+    }
+
+    // Places `element` after the children of `parent` placed earlier in this sync. A cell's
+    // first child contains its text, so widgets in the cell come after it.
+    function placeNext(parent, element, positions) {
+      var index = positions.has(parent) ? positions.get(parent) : parent.portalTextChildren || 0;
+      place(parent, element, index);
+      positions.set(parent, index + 1);
+    }
+
+    // The element with `key`, made by `make` if missing and placed in `parent` once per sync.
+    function tablePart(key, make, parent, seen, positions) {
+      var element = nodes.get(key);
+      if (!element) {
+        element = make();
+        nodes.set(key, element);
+      }
+      if (!seen.has(key)) {
+        seen.add(key);
+        placeNext(parent, element, positions);
+      }
+      return element;
+    }
+
+    // The row element of the table row that `widget` lies in. ImGui counts the header row as
+    // row 0, and aria-rowindex counts from 1.
+    function rowOf(table, widget, seen, positions) {
+      var row = tablePart("row:" + widget.table + ":" + widget.row, function () {
+        var element = document.createElement("tr");
+        element.setAttribute("role", "row");
+        return element;
+      }, table, seen, positions);
+      setIfChanged(row, "aria-rowindex", String(widget.row + 1));
+      return row;
+    }
+
+    // The cell element of the table cell that `widget` lies in. Its first child contains the
+    // cell's text.
+    function cellOf(table, widget, seen, positions) {
+      var row = rowOf(table, widget, seen, positions);
+      var key = "cell:" + widget.table + ":" + widget.row + ":" + widget.column;
+      return tablePart(key, function () {
+        var element = document.createElement("td");
+        element.setAttribute("role", "cell");
+        element.id = "portal-a11y-cell-" + widget.table + "-" + widget.row + "-" + widget.column;
+        element.appendChild(document.createElement("span"));
+        element.portalTextChildren = 1;
+        return element;
+      }, row, seen, positions);
+    }
+
+    // The element of the table that `widget` was drawn in, if that table is mirrored this frame.
+    function tableOf(widget, seen) {
+      var key = "table:" + widget.table;
+      return widget.table && seen.has(key) ? nodes.get(key) : null;
     }
 
     // The element ids of the messages about each field: field id -> [element id].
@@ -201,6 +283,12 @@
         if (active && active !== document.body) ownsFocus = root.contains(active);
         for (var i = 0; i < widgets.length; i++) {
           var widget = widgets[i];
+          var table = tableOf(widget, seen);
+          if (inTableLayout(widget) && !table) continue;  // its table's headers were not recorded
+          if (widget.role === "cell") {
+            update(cellOf(table, widget, seen, positions), widget, messageIds);
+            continue;
+          }
           var key = widget.role + ":" + widget.id;
           if (seen.has(key)) continue;  // the same widget drawn twice in one frame
           seen.add(key);
@@ -212,9 +300,9 @@
           update(element, widget, messageIds);
           if (widget.role === "dialog") dialogOpen = true;
           var parent = widget.dialog ? nodes.get("dialog:" + widget.dialog) || root : root;
-          var index = positions.get(parent) || 0;
-          place(parent, element, index);
-          positions.set(parent, index + 1);
+          if (widget.role === "columnheader") parent = rowOf(table, widget, seen, positions);
+          else if (table) parent = cellOf(table, widget, seen, positions);
+          placeNext(parent, element, positions);
         }
         nodes.forEach(function (element, key) {
           if (!seen.has(key)) {

@@ -2,6 +2,7 @@
 #include "ui/theme.h"
 #include "ui/unit_screens.h"
 #include "ui/unit_widgets.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
 
@@ -21,19 +22,19 @@ void agents_table(const std::vector<AgentRow>& agents) {
     ImGui::TableSetupColumn("手机号码");
     ImGui::TableSetupColumn("用户名");
     ImGui::TableSetupColumn("网报账号");
-    ImGui::TableHeadersRow();
+    table_headers("##经办人列表", static_cast<int>(agents.size()));
     for (const AgentRow& agent : agents) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(agent.name.c_str());
+        cell_text(agent.name.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(agent.idCardNumber.c_str());
+        cell_text(agent.idCardNumber.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(agent.mobile.c_str());
+        cell_text(agent.mobile.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(agent.username.empty() ? "—" : agent.username.c_str());
+        cell_text(agent.username.empty() ? "—" : agent.username.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(agent_status_label(agent.status));
+        cell_text(agent_status_label(agent.status));
     }
     ImGui::EndTable();
 }

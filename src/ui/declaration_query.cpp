@@ -2,6 +2,7 @@
 #include "ui/theme.h"
 #include "ui/unit_screens.h"
 #include "ui/unit_widgets.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -89,7 +90,7 @@ void declarations_table(DeclarationQuery& query) {
     ImGui::TableSetupColumn("提交时间", 0, 1.1f);
     ImGui::TableSetupColumn("状态", 0, 0.8f);
     ImGui::TableSetupColumn("审核意见", 0, 1.4f);
-    ImGui::TableHeadersRow();
+    table_headers("##申报表", static_cast<int>(items.size()));
 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(items.size()));
@@ -103,22 +104,21 @@ void declarations_table(DeclarationQuery& query) {
                 query.open_detail(item.id);
             }
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(item.kindName.c_str());
+            cell_text(item.kindName.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(item.insuranceTypeName.c_str());
+            cell_text(item.insuranceTypeName.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(item.name.c_str());
+            cell_text(item.name.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(item.idCardNumber.c_str());
+            cell_text(item.idCardNumber.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_moment(item.createdAt).c_str());
+            cell_text(format_moment(item.createdAt).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(status_color(item.status)), "%s",
-                               item.statusName.c_str());
+            cell_text(item.statusName.c_str(), status_color(item.status));
             ImGui::TableNextColumn();
             // One line per row keeps the rows even for the clipper; the whole reason is in the
             // tooltip and the detail view.
-            ImGui::TextUnformatted(item.reviewReason.c_str());
+            cell_text(item.reviewReason.c_str());
             if (ImGui::IsItemHovered() && !item.reviewReason.empty()) {
                 ImGui::SetTooltip("%s", item.reviewReason.c_str());
             }

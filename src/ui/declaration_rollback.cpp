@@ -2,6 +2,7 @@
 #include "ui/theme.h"
 #include "ui/unit_screens.h"
 #include "ui/unit_widgets.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -27,22 +28,22 @@ void pending_table(DeclarationRollback& screen) {
     ImGui::TableSetupColumn("身份证号码", 0, 1.4f);
     ImGui::TableSetupColumn("提交时间", 0, 1.1f);
     ImGui::TableSetupColumn("操作", 0, 0.6f);
-    ImGui::TableHeadersRow();
+    table_headers("##可回退申报", static_cast<int>(screen.page().items.size()));
 
     for (const Declaration& item : screen.page().items) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::Text("%lld", item.id);
+        cell_text(std::to_string(item.id).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(item.kindName.c_str());
+        cell_text(item.kindName.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(item.insuranceTypeName.c_str());
+        cell_text(item.insuranceTypeName.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(item.name.c_str());
+        cell_text(item.name.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(item.idCardNumber.c_str());
+        cell_text(item.idCardNumber.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(format_moment(item.createdAt).c_str());
+        cell_text(format_moment(item.createdAt).c_str());
         ImGui::TableNextColumn();
         const std::string label = "回退##" + std::to_string(item.id);
         if (ImGui::SmallButton(label.c_str())) {

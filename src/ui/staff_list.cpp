@@ -2,6 +2,7 @@
 #include "ui/theme.h"
 #include "ui/unit_screens.h"
 #include "ui/unit_widgets.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -110,7 +111,7 @@ void staff_table(PortalApp& app, StaffList& list) {
     ImGui::TableSetupColumn("在保险种", ImGuiTableColumnFlags_NoSort, 1.6f);
     ImGui::TableSetupColumn("缴费基数", 0, 0.8f, static_cast<ImGuiID>(StaffSortColumn::Base));
     ImGui::TableSetupColumn("操作", ImGuiTableColumnFlags_NoSort, 1.9f);
-    ImGui::TableHeadersRow();
+    table_headers("##人员表", static_cast<int>(list.order().size()));
     apply_sort_specs(list);
 
     const int first_number = (list.page().page - 1) * list.page().pageSize;
@@ -122,19 +123,19 @@ void staff_table(PortalApp& app, StaffList& list) {
             const StaffMember& member = items[index];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Text("%d", first_number + static_cast<int>(index) + 1);
+            cell_text(std::to_string(first_number + static_cast<int>(index) + 1).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(member.name.c_str());
+            cell_text(member.name.c_str());
             if (member.duplicateRecords) {
                 ImGui::SameLine();
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kError), "多条记录");
+                cell_text("多条记录", colors::kError);
             }
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(member.idCardNumber.c_str());
+            cell_text(member.idCardNumber.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(staff_active_types(member).c_str());
+            cell_text(staff_active_types(member).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%lld", staff_display_base(member));
+            cell_text(std::to_string(staff_display_base(member)).c_str());
             ImGui::TableNextColumn();
             row_actions(app, member);
         }
@@ -188,18 +189,19 @@ void draw_staff_detail(PortalApp& app) {
             ImGui::TableSetupColumn("状态");
             ImGui::TableSetupColumn("缴费基数");
             ImGui::TableSetupColumn("起止年月");
-            ImGui::TableHeadersRow();
+            table_headers("##参保记录", static_cast<int>(member.records.size()));
             for (const StaffRecord& record : member.records) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(record.insuranceTypeName.c_str());
+                cell_text(record.insuranceTypeName.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(record.status == "active" ? "在保" : "已停保");
+                cell_text(record.status == "active" ? "在保" : "已停保");
                 ImGui::TableNextColumn();
-                ImGui::Text("%lld", record.contributionBase);
+                cell_text(std::to_string(record.contributionBase).c_str());
                 ImGui::TableNextColumn();
-                ImGui::Text("%s 至 %s", record.startMonth.c_str(),
-                            record.endMonth.empty() ? "今" : record.endMonth.c_str());
+                const std::string period =
+                    record.startMonth + " 至 " + (record.endMonth.empty() ? "今" : record.endMonth);
+                cell_text(period.c_str());
             }
             ImGui::EndTable();
         }

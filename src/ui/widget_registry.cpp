@@ -99,6 +99,12 @@ const char* role_name(WidgetRole role) {
         return "alert";
     case WidgetRole::Status:
         return "status";
+    case WidgetRole::Table:
+        return "table";
+    case WidgetRole::ColumnHeader:
+        return "columnheader";
+    case WidgetRole::Cell:
+        return "cell";
     case WidgetRole::Other:
         break;
     }
@@ -136,7 +142,11 @@ std::string last_frame_widgets_json() {
                         {"x", widget.x},
                         {"y", widget.y},
                         {"width", widget.width},
-                        {"height", widget.height}});
+                        {"height", widget.height},
+                        {"table", widget.table},
+                        {"row", widget.row},
+                        {"column", widget.column},
+                        {"rowCount", widget.row_count}});
     }
     return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -161,6 +171,30 @@ void record_message(WidgetRole role, const char* text, unsigned int describes) {
     message.width = max.x - min.x;
     message.height = max.y - min.y;
     collecting.push_back(std::move(message));
+}
+
+void set_rect(WidgetInfo& widget, const ImRect& rect) {
+    widget.x = rect.Min.x;
+    widget.y = rect.Min.y;
+    widget.width = rect.GetWidth();
+    widget.height = rect.GetHeight();
+}
+
+// Places `widget` in the cell of the current table that is being drawn, if any. Items drawn in
+// another window while a table is open (a popup, a tooltip) belong to no cell.
+void set_cell(ImGuiContext* context, WidgetInfo& widget) {
+    ImGuiTable* table = context->CurrentTable;
+    if (table == nullptr || context->CurrentWindow != table->InnerWindow) {
+        return;
+    }
+    widget.table = table->ID;
+    widget.row = ImGui::TableGetRowIndex();
+    widget.column = ImGui::TableGetColumnIndex();
+}
+
+unsigned int cell_id(unsigned int table, int row, int column) {
+    const int position[2] = {row, column};
+    return ImHashData(position, sizeof(position), table);
 }
 
 bool is_field(WidgetRole role) {
@@ -230,6 +264,71 @@ bool begin_combo(const char* label, const char* value) {
     return open;
 }
 
+void table_headers(const char* name, int data_rows) {
+    ImGui::TableHeadersRow();
+    ImGuiContext* context = ImGui::GetCurrentContext();
+    ImGuiTable* table = context->CurrentTable;
+    if (table == nullptr) {
+        return;
+    }
+    WidgetInfo info;
+    info.id = table->ID;
+    info.role = WidgetRole::Table;
+    info.label = visible_label(name);
+    info.dialog = enclosing_dialog(context);
+    info.row_count = data_rows < 0 ? -1 : data_rows + 1;
+    set_rect(info, table->OuterRect);
+    collecting.push_back(info);
+
+    for (int column = 0; column < table->ColumnsCount; ++column) {
+        if (!(ImGui::TableGetColumnFlags(column) & ImGuiTableColumnFlags_IsEnabled)) {
+            continue;
+        }
+        WidgetInfo header;
+        header.role = WidgetRole::ColumnHeader;
+        header.label = ImGui::TableGetColumnName(column);
+        header.dialog = info.dialog;
+        header.table = table->ID;
+        header.row = ImGui::TableGetRowIndex();
+        header.column = column;
+        header.id = cell_id(table->ID, header.row, column);
+        const ImGuiTableColumn& bounds = table->Columns[column];
+        set_rect(header, ImRect(bounds.MinX, table->RowPosY1, bounds.MaxX, table->RowPosY2));
+        collecting.push_back(std::move(header));
+    }
+}
+
+void cell_text(const char* text, unsigned int color) {
+    if (color != 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+    }
+    ImGui::TextUnformatted(text);
+    if (color != 0) {
+        ImGui::PopStyleColor();
+    }
+
+    ImGuiContext* context = ImGui::GetCurrentContext();
+    WidgetInfo cell;
+    set_cell(context, cell);
+    if (cell.table == 0 || *text == '\0') {
+        return;
+    }
+    // A second text in the same cell (a marker after a name) joins the first.
+    WidgetInfo* last = collecting.empty() ? nullptr : &collecting.back();
+    if (last != nullptr && last->role == WidgetRole::Cell && last->table == cell.table &&
+        last->row == cell.row && last->column == cell.column) {
+        last->label += ' ';
+        last->label += text;
+        return;
+    }
+    cell.role = WidgetRole::Cell;
+    cell.label = text;
+    cell.id = cell_id(cell.table, cell.row, cell.column);
+    cell.dialog = enclosing_dialog(context);
+    set_rect(cell, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    collecting.push_back(std::move(cell));
+}
+
 } // namespace portal::ui
 
 // Dear ImGui calls these when built with IMGUI_ENABLE_TEST_ENGINE (declared in imgui_internal.h).
@@ -293,10 +392,8 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
         widget.checked = ctx->CurrentTabBar->SelectedTabId == id;
     }
     widget.focused = ctx->ActiveId == id || ctx->NavId == id;
-    widget.x = rect.Min.x;
-    widget.y = rect.Min.y;
-    widget.width = rect.GetWidth();
-    widget.height = rect.GetHeight();
+    set_rect(widget, rect);
+    set_cell(ctx, widget);
     collecting.push_back(std::move(widget));
 }
 

@@ -11,7 +11,7 @@ struct ImGuiContext;
 namespace portal::ui {
 
 // Status is a message that confirms success, announced politely; Option is an entry of an open
-// combo box's list.
+// combo box's list. A table is followed by its column headers and the text of its drawn cells.
 enum class WidgetRole {
     Button,
     TextBox,
@@ -23,6 +23,9 @@ enum class WidgetRole {
     Dialog,
     Alert,
     Status,
+    Table,
+    ColumnHeader,
+    Cell,
     Other
 };
 
@@ -37,6 +40,10 @@ struct WidgetInfo {
     unsigned int dialog = 0;  // id of the modal dialog the widget belongs to, 0 for none
     unsigned int describes = 0;  // for a field's message, the id of that field; 0 otherwise
     float x = 0, y = 0, width = 0, height = 0;  // in CSS pixels
+    unsigned int table = 0;  // id of the table whose cell contains the widget, 0 for none
+    int row = -1;  // ImGui's row index in that table (the header row is 0), -1 outside tables
+    int column = -1;  // column index in that table, -1 outside tables
+    int row_count = -1;  // for a table, its rows including the header row; -1 if unknown
 };
 
 // Starts collecting for the frame about to begin on `context`.
@@ -67,6 +74,15 @@ bool radio_button(const char* label, bool active);
 // Draws ImGui::BeginCombo and records the combo box with its shown `value`. ImGui reports no
 // item info for combo boxes. Returns true while the list is open; then call ImGui::EndCombo.
 bool begin_combo(const char* label, const char* value);
+
+// Draws ImGui::TableHeadersRow and records the current table, named by the visible part of
+// `name`, with its column headers. `data_rows` is the number of rows below the header, drawn
+// or not; -1 if unknown.
+void table_headers(const char* name, int data_rows);
+
+// Draws `text` in the current table cell with ImGui::TextUnformatted, in `color` unless it is
+// 0, and records it as that cell's text.
+void cell_text(const char* text, unsigned int color = 0);
 
 // Marks the end of a frame: the collected list becomes the last frame's list.
 void end_widget_frame();

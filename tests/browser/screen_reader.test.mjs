@@ -128,3 +128,35 @@ test("agent submits addition through mirror", async () => {
   assert.match(await status.textContent(), /企业养老增员/);
   assert.equal(await result.getByRole("status").filter({ hasText: "申报已提交" }).count(), 1);
 });
+
+test("agent reads staff list as table", async () => {
+  const result = page.getByRole("dialog", { name: "申报结果" });
+  await pressOn(result.getByRole("button", { name: "继续办理" }), "Enter");
+  await result.waitFor({ state: "detached", timeout: 10000 });
+
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes("/api/staff?")),
+    pressOn(page.getByRole("button", { name: "人员列表", exact: true }).first(), "Enter"),
+  ]);
+  const staff = (await response.json()).items;
+  assert.ok(staff.length > 1, "the seeded unit has no staff");
+
+  const table = page.getByRole("table", { name: "人员表" });
+  await table.waitFor({ state: "attached", timeout: 20000 });
+  for (const header of ["序号", "姓名", "身份证号码", "在保险种", "缴费基数", "操作"]) {
+    await table.getByRole("columnheader", { name: header, exact: true })
+      .waitFor({ state: "attached" });
+  }
+  assert.equal(await table.getAttribute("aria-rowcount"), String(staff.length + 1));
+
+  // Each member's row shows the masked ID-card number, the name and the row's own buttons.
+  for (const member of staff) {
+    const row = table.getByRole("row")
+      .filter({ has: page.getByRole("cell", { name: member.idCardNumber, exact: true }) });
+    await row.waitFor({ state: "attached" });
+    assert.match(member.idCardNumber, /\*/, "the list shows a full ID-card number");
+    assert.equal(await row.getByRole("cell", { name: member.name }).count(), 1);
+    const details = row.getByRole("cell").getByRole("button", { name: "详情" });
+    assert.equal(await details.count(), 1, `no 详情 button in the row of ${member.name}`);
+  }
+});

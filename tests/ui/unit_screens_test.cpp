@@ -137,6 +137,39 @@ TEST_F(UnitScreens, ReminderDialogLinksToPendingQuery) {
     EXPECT_FALSE(app.unit().reminder_open());
 }
 
+TEST_F(UnitScreens, StaffListRecordsTableCells) {
+    sign_in_agent_on_addition();
+    click(ui::WidgetRole::Button, "人员列表");
+    ASSERT_FALSE(transport.pending.empty());
+    ASSERT_EQ(transport.pending.back().first.url.rfind("/api/staff?", 0), 0u);
+    while (transport.pending.size() > 1) {
+        transport.reply(200, "{}");
+    }
+    transport.reply(200, R"({"items":[{"staffId":3,"name":"林晓明",
+      "idCardNumber":"3502**********4174","records":[],"duplicateRecords":false}],
+      "total":1,"page":1,"pageSize":20})");
+    frames(3);
+
+    const auto table = find(ui::WidgetRole::Table, "人员表");
+    ASSERT_TRUE(table.has_value());
+    EXPECT_EQ(table->row_count, 2);
+    const auto header = find(ui::WidgetRole::ColumnHeader, "姓名");
+    ASSERT_TRUE(header.has_value());
+    EXPECT_EQ(header->table, table->id);
+    EXPECT_EQ(header->row, 0);
+    const auto name = find(ui::WidgetRole::Cell, "林晓明");
+    ASSERT_TRUE(name.has_value());
+    EXPECT_EQ(name->table, table->id);
+    EXPECT_EQ(name->row, 1);
+    EXPECT_EQ(name->column, header->column);
+    EXPECT_TRUE(find(ui::WidgetRole::Cell, "3502**********4174").has_value());
+    const auto details = find(ui::WidgetRole::Button, "详情");
+    ASSERT_TRUE(details.has_value());
+    EXPECT_EQ(details->table, table->id);
+    EXPECT_EQ(details->row, 1);
+    EXPECT_EQ(details->column, 5);
+}
+
 TEST_F(UnitScreens, BatchPreviewMarksRowsAndSubmitsValidOnes) {
     sign_in_agent_on_addition();
     click(ui::WidgetRole::Button, "批量增员");
