@@ -39,9 +39,28 @@ std::string check_username(const std::string& value) {
     return "";
 }
 
-// Names: 2 to 30 Chinese characters with an optional middle dot (·), or a Latin-letter name of
-// up to 60 characters with spaces, dots and hyphens, as the server accepts them.
+void split_findings(const Verdict& verdict, std::string& error, std::string& warning) {
+    for (const Finding& finding : verdict.findings) {
+        if (finding.severity == Severity::block) {
+            if (error.empty()) {
+                error = finding.message;
+            }
+        } else {
+            warning += warning.empty() ? finding.message : "；" + finding.message;
+        }
+    }
+}
+
+constexpr const char* kWireNames[] = {"creditCode", "unitName",     "username",
+                                      "name",       "idCardNumber", "mobile",
+                                      "smsCode",    "password",     ""};
+
+} // namespace
+
 std::string check_person_name(const std::string& value) {
+    if (value.empty()) {
+        return "请输入姓名";
+    }
     size_t offset = 0;
     size_t count = 0;
     bool han_only = true;
@@ -64,23 +83,6 @@ std::string check_person_name(const std::string& value) {
     return "姓名只能由汉字（可含“·”）或英文字母组成";
 }
 
-void split_findings(const Verdict& verdict, std::string& error, std::string& warning) {
-    for (const Finding& finding : verdict.findings) {
-        if (finding.severity == Severity::block) {
-            if (error.empty()) {
-                error = finding.message;
-            }
-        } else {
-            warning += warning.empty() ? finding.message : "；" + finding.message;
-        }
-    }
-}
-
-constexpr const char* kWireNames[] = {"creditCode", "unitName",     "username",
-                                      "name",       "idCardNumber", "mobile",
-                                      "smsCode",    "password",     ""};
-
-} // namespace
 
 const char* registration_field_label(RegistrationKind kind, RegistrationField field) {
     const bool unit = kind == RegistrationKind::Unit;

@@ -34,6 +34,11 @@ enum class RegistrationField {
 // person's on the unit form).
 const char* registration_field_label(RegistrationKind kind, RegistrationField field);
 
+// Checks a person's name as the server accepts it: 2 to 30 Han characters with an optional
+// middle dot (·), or a Latin-letter name of up to 60 characters with spaces, dots and hyphens.
+// Returns the Chinese message, or an empty string for a valid name.
+std::string check_person_name(const std::string& value);
+
 // Whether the form of `kind` has `field`.
 bool registration_uses(RegistrationKind kind, RegistrationField field);
 

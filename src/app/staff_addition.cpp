@@ -1,5 +1,6 @@
 #include "app/staff_addition.h"
 
+#include "app/registration.h"
 #include "core/mobile.h"
 
 #include <algorithm>
@@ -174,10 +175,7 @@ std::string StaffAddition::check(const std::string& field) {
         if (value.empty()) {
             return "请输入姓名";
         }
-        if (character_count(value) < 2 || character_count(value) > 30) {
-            return "姓名应为2至30个字";
-        }
-        return "";
+        return check_person_name(value);
     }
     if (field == "mobile") {
         if (trimmed(mobile).empty()) {

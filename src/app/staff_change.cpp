@@ -1,5 +1,7 @@
 #include "app/staff_change.h"
 
+#include "app/registration.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -63,7 +65,7 @@ std::string StaffChange::check(const std::string& field) const {
             parse_whole_yuan(new_base).value_or(-1) == current_base()) {
             return "姓名和缴费基数均未变更，请修改后再提交";
         }
-        return "";
+        return check_person_name(trimmed(new_name));
     }
     if (field == "contributionBase") {
         auto value = parse_whole_yuan(new_base);

@@ -68,6 +68,17 @@ TEST_F(AdditionTest, DocumentTypeMustMatchNumber) {
     EXPECT_NE(unit.addition.field_error("idCardNumber").find("港澳台居民居住证"), std::string::npos);
 }
 
+TEST_F(AdditionTest, NameFollowsServerRule) {
+    unit.addition.name = "林建\"平\"";
+    unit.addition.check_field("name");
+    EXPECT_NE(unit.addition.field_error("name").find("汉字"), std::string::npos);
+
+    // 𠮷 lies in CJK Extension B, beyond U+9FFF.
+    unit.addition.name = "林𠮷";
+    unit.addition.check_field("name");
+    EXPECT_EQ(unit.addition.field_error("name"), "");
+}
+
 TEST_F(AdditionTest, InvalidMobileFlagged) {
     fill();
     unit.addition.mobile = "12345";

@@ -111,8 +111,8 @@ test("GBK file: the preview marks bad rows and only good rows are declared", asy
     "",
     `A03,"王小红",350205199707070082,企业养老、工伤,13805913013,7000,${month}`,
     `A04,陈一,350102199811080017,企业养老,13805913014,6000,${month}`,
-    // The form accepts quotes in a name and the server rejects them: a rejection per row.
-    `A05,"林建""平""",350102199811080016,企业养老,13805913015,6000,${month}`,
+    // A valid row that only the server can refuse: 林晓明 is already insured in this unit.
+    `A05,林晓明,350102199003071234,企业养老,13805913015,6000,${month}`,
   ].join("\r\n") + "\r\n";
   await upload("批量增员.csv", gbk(csv));
 
@@ -123,7 +123,7 @@ test("GBK file: the preview marks bad rows and only good rows are declared", asy
   assert.ok(rows.some((a) => a.startsWith("第6行有错误") && a.includes("第18位")), rows.join("\n"));
   assert.ok(rows.some((a) => a === "第2行可提交"), rows.join("\n"));
   assert.ok(rows.some((a) => a === "第5行可提交"), "the quoted name row is not ready");
-  assert.ok(rows.some((a) => a === "第7行可提交"), "the row with quotes in the name is not ready");
+  assert.ok(rows.some((a) => a === "第7行可提交"), "the already insured row is not ready");
   await findWidget(page, "button", "提交增员申报（3 条）");
   await screenshot("batch-addition-preview.png");
 
@@ -138,14 +138,14 @@ test("GBK file: the preview marks bad rows and only good rows are declared", asy
   assert.equal(posted.length, 3);
   assert.equal(new Set(posted).size, 3, "rows share an Idempotency-Key");
   const rejected = (await alerts()).find((a) => a.startsWith("第7行未通过"));
-  assert.match(rejected, /姓名格式不正确/);
+  assert.match(rejected, /已在本单位参加/);
   await screenshot("batch-addition-result.png");
 
   // The server stored exactly the good rows, with their names as decoded from GBK.
   const query = await api("GET", "/api/declarations?kind=addition&pageSize=100", null, agentToken);
   const names = query.body.items.map((item) => item.name);
   assert.ok(names.includes("郑国强"), names.join(","));
-  assert.ok(!names.includes("林建\"平\""), names.join(","));
+  assert.ok(!names.includes("林晓明"), names.join(","));
   assert.ok(!names.includes("吴丽娟"), names.join(","));
   assert.ok(!names.includes("陈一"), names.join(","));
   assert.equal(names.filter((name) => name === "王小红").length, 2, "one declaration per type");

@@ -6,7 +6,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 
 import {
-  clickWidget, findWidget, frameCount, launchChromium, openPortal, repoRoot, startServer,
+  clickWidget, findWidget, frameCount, launchChromium, openPortal, repoRoot, startServer, widgets,
 } from "./chromium.mjs";
 
 const shots = path.join(repoRoot, "test-results");
@@ -91,6 +91,9 @@ test("paste inserts the page clipboard and copy hands text to the page", async (
         clipboardData: data, bubbles: true, cancelable: true,
       }));
     });
+    // ImGui takes queued input over several frames; on a busy machine the frames between the
+    // steps below come late, so each step waits a little.
+    await page.waitForTimeout(200);
     await page.evaluate(() => {
       window.copied = [];
       window.addEventListener("copy", (event) => {
@@ -98,6 +101,7 @@ test("paste inserts the page clipboard and copy hands text to the page", async (
       });
     });
     await page.keyboard.press("Control+A");
+    await page.waitForTimeout(200);
     await page.keyboard.press("Control+C");
     const copied = await page.evaluate(() => window.copied);
     assert.deepEqual(copied, ["91350100M000100Y43 "]);
@@ -279,6 +283,28 @@ test("keys held when the page loses focus are released", async () => {
     await clickWidget(page, "textbox", "密码");
     await page.keyboard.type("Demo@2026");
     assert.equal((await submittedLogin(page)).account, "linxiaoming");
+  } finally {
+    await browser.close();
+  }
+});
+
+test("a touch drag scrolls the page and clicks nothing", async () => {
+  const browser = await launchChromium({ hasTouch: true, isMobile: true, viewport: { width: 412, height: 700 } });
+  try {
+    const page = await openPortal(browser.context, server.url);
+    // The convenience services sit below the fold of a phone screen.
+    assert.ok(!(await widgets(page)).some((w) => w.label === "下载中心"));
+    const cdp = await browser.context.newCDPSession(page);
+    const at = (y) => [{ x: 200, y, id: 1 }];
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: at(600) });
+    for (let y = 580; y >= 300; y -= 20) {
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: at(y) });
+      await page.waitForTimeout(16);
+    }
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await page.waitForTimeout(300);
+    await findWidget(page, "button", "下载中心", 5000);
+    assert.ok(!(await widgets(page)).some((w) => w.role === "dialog"), "the drag opened a dialog");
   } finally {
     await browser.close();
   }

@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
 import {
-  clickWidget, findWidget, launchChromium, openPortal, prepareAgent, signInAgent, startServer,
-  waitForFrames, waitForNoDialog, widgets,
+  clickWidget, findSettledWidget, findWidget, launchChromium, openPortal, prepareAgent, signInAgent,
+  startServer, waitForFrames, waitForNoDialog, widgets,
 } from "./chromium.mjs";
 
 let server;
@@ -68,10 +68,11 @@ test("cancelled deep-link login restores address", async () => {
   try {
     await page.goto(`${server.url}#/agent-module/staff`);
     await waitForFrames(page, 1);
-    await findWidget(page, "tab", "单位经办人");
+    // The dialog is placed during its first frames, so the click waits until it stays put.
+    await findSettledWidget(page, "button", "取消");
     await clickWidget(page, "button", "取消");
     await waitForHash(page, "#/portal-module/index");
-    assert.ok(!(await shows(page, "tab", "单位经办人")), "the login dialog stayed open");
+    await waitForNoDialog(page);
   } finally {
     await page.close();
   }
