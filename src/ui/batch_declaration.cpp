@@ -81,9 +81,9 @@ void setup_columns(bool compact) {
         ImGui::TableSetupColumn("人员、检查与提交结果");
     } else {
         ImGui::TableSetupColumn("姓名", 0, 0.7f);
-        ImGui::TableSetupColumn("证件号码", 0, 1.3f);
-        ImGui::TableSetupColumn("险种", 0, 0.9f);
-        ImGui::TableSetupColumn("申报内容", 0, 1.1f);
+        ImGui::TableSetupColumn("证件号码", 0, 1.2f);
+        ImGui::TableSetupColumn("险种", 0, 0.8f);
+        ImGui::TableSetupColumn("申报内容", 0, 1.3f);
         ImGui::TableSetupColumn("检查与提交结果", 0, 2.4f);
     }
     ImGui::TableHeadersRow();
