@@ -181,10 +181,7 @@ void draw_declaration_detail(PortalApp& app) {
     bool close = !query.detail();
     if (query.detail()) {
         const Declaration& item = *query.detail();
-        ImGui::PushFont(nullptr, kSectionFontSize);
-        ImGui::Text("申报详情（编号 %lld）", item.id);
-        ImGui::PopFont();
-        ImGui::Separator();
+        dialog_title(("申报详情（编号 " + std::to_string(item.id) + "）").c_str());
         ImGui::Text("申报类型：%s", item.kindName.c_str());
         ImGui::Text("险种：%s", item.insuranceTypeName.c_str());
         ImGui::Text("姓名：%s", item.name.c_str());

@@ -122,10 +122,7 @@ void draw_rollback_confirmation(PortalApp& app) {
     bool close = !screen.chosen();
     if (screen.chosen()) {
         const Declaration& item = *screen.chosen();
-        ImGui::PushFont(nullptr, kSectionFontSize);
-        ImGui::TextUnformatted("确认回退");
-        ImGui::PopFont();
-        ImGui::Separator();
+        dialog_title("确认回退");
         ImGui::TextWrapped("确定回退申报 %lld（%s，%s%s）吗？回退后该申报作废，可重新申报。", item.id,
                            item.name.c_str(), item.insuranceTypeName.c_str(),
                            item.kindName.c_str());

@@ -74,10 +74,7 @@ void draw_platform_opening_result(PortalApp& app) {
     if (!begin_dialog(kResultPopup, screen.result_open(), 480.0f)) {
         return;
     }
-    ImGui::PushFont(nullptr, kSectionFontSize);
-    ImGui::TextUnformatted(screen.unit_mismatch().empty() ? "开通结果" : "单位信息错误");
-    ImGui::PopFont();
-    ImGui::Separator();
+    dialog_title(screen.unit_mismatch().empty() ? "开通结果" : "单位信息错误");
 
     if (!screen.unit_mismatch().empty()) {
         error_text(screen.unit_mismatch().c_str());

@@ -80,10 +80,7 @@ void draw_message(PortalApp& app) {
         return;
     }
     if (message) {
-        ImGui::PushFont(nullptr, kSectionFontSize);
-        ImGui::TextUnformatted(message->title.c_str());
-        ImGui::PopFont();
-        ImGui::Separator();
+        dialog_title(message->title.c_str());
         ImGui::TextWrapped("%s", message->text.c_str());
         ImGui::Spacing();
     }

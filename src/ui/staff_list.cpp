@@ -174,10 +174,7 @@ void draw_staff_detail(PortalApp& app) {
     }
     if (list.detail()) {
         const StaffMember& member = *list.detail();
-        ImGui::PushFont(nullptr, kSectionFontSize);
-        ImGui::TextUnformatted("人员详情");
-        ImGui::PopFont();
-        ImGui::Separator();
+        dialog_title("人员详情");
         ImGui::Text("姓名：%s", member.name.c_str());
         ImGui::Text("身份证号码：%s", member.idCardNumber.c_str());
         if (member.duplicateRecords) {

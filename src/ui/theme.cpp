@@ -92,14 +92,21 @@ void field_error_text(const char* text) {
     report_field_message(text);
 }
 
-bool begin_dialog(const char* id, bool wanted, float width) {
-    if (wanted && !ImGui::IsPopupOpen(id)) {
+bool begin_dialog(const char* id, bool open_requested, float width) {
+    if (open_requested && !ImGui::IsPopupOpen(id)) {
         ImGui::OpenPopup(id);
     }
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(compact_layout() ? 340.0f : width, 0));
     return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoTitleBar);
+}
+
+void dialog_title(const char* title) {
+    ImGui::PushFont(nullptr, kSectionFontSize);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    ImGui::Separator();
 }
 
 } // namespace portal::ui

@@ -42,10 +42,13 @@ void same_line_if_fits(float next_width);
 // A primary (filled brand colour) button.
 bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
 
-// Opens the untitled modal dialog `id` when `wanted` and it is not open yet, centres it at
+// Opens the untitled modal dialog `id` when `open_requested` and it is not open yet, centres it at
 // `width` pixels (340 on a phone-width screen) and begins it. Returns whether it shows; the
 // caller then ends it with ImGui::EndPopup().
-bool begin_dialog(const char* id, bool wanted, float width);
+bool begin_dialog(const char* id, bool open_requested, float width);
+
+// Draws the title of a dialog begun by begin_dialog in the section font, with a rule below it.
+void dialog_title(const char* title);
 
 // Text in the error colour, wrapped to the available width.
 void error_text(const char* text);

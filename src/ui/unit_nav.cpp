@@ -126,10 +126,7 @@ void draw_reminders(PortalApp& app) {
     if (!begin_dialog(kReminderPopup, unit.reminder_open(), 520.0f)) {
         return;
     }
-    ImGui::PushFont(nullptr, kSectionFontSize);
-    ImGui::TextUnformatted("异常数据提醒");
-    ImGui::PopFont();
-    ImGui::Separator();
+    dialog_title("异常数据提醒");
 
     muted_text("以下申报提交已超过5天，经办机构尚未审核。本提醒仅供知悉，无需重复申报。");
     ImGui::Spacing();
