@@ -63,7 +63,7 @@ async function typeInto(page, label, text) {
 }
 
 // Closes the person's login dialog of the previous screen, follows the staff list's route,
-// which asks a signed-out user to log in first, logs the agent in and shows 100 staff a page.
+// which sends a signed-out user to the login first, logs the agent in and shows 100 staff a page.
 async function openStaffList(page) {
   await clickWidget(page, "button", "取消");
   await page.waitForTimeout(200);
@@ -469,13 +469,13 @@ function addStaff(server, creditCode, count) {
 import json, sqlite3, sys
 credit_code, count = json.loads(sys.argv[2])
 weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-surnames, given = "林陈黄张吴王郑李", ["晓明", "建华", "丽娟", "志强", "雅婷", "国栋"]
+surnames, given_names = "林陈黄张吴王郑李", ["晓明", "建华", "丽娟", "志强", "雅婷", "国栋"]
 rows = []
 for i in range(count):
     first17 = f"350102{1960 + i % 40}{1 + i % 12:02d}{1 + i % 28:02d}{i % 1000:03d}"
     number = first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
     for insurance_type in ("pension", "work_injury"):
-        rows.append((credit_code, number, surnames[i % 8] + given[i % 6], insurance_type,
+        rows.append((credit_code, number, surnames[i % 8] + given_names[i % 6], insurance_type,
                      "active", 5000 + i % 7000, "2024-01"))
 with sqlite3.connect(sys.argv[1]) as connection:
     connection.executemany(

@@ -7,7 +7,7 @@ export const BUDGETS = {
   idleFrames: 0,
   // Frame build time of the staff list with 5,000 rows, native and headless.
   staffListNativeFrameMs: 2,
-  // The longest main-thread frame task while the staff list scrolls in the browser.
+  // The maximum main-thread frame task while the staff list scrolls in the browser.
   staffListScrollFrameMs: 50,
 };
 

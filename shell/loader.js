@@ -113,7 +113,7 @@
   }
 
   // portal.js is fetched while the module and the font download, so that the browser has it
-  // when the script element asks for it.
+  // when the script element requests it.
   function preloadScript(url) {
     var link = document.createElement("link");
     link.rel = "preload";

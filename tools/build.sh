@@ -35,6 +35,6 @@ if [ "$preset" = web ]; then
 fi
 
 # Configured on every build, so that changed preset values (such as the optimisation flags)
-# reach a tree configured before; an unchanged tree takes a second or two.
+# reach a tree configured before. An unchanged tree takes a second or two.
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j "$(nproc)"

@@ -8,8 +8,8 @@ sources, assets and the reference backend's demo data, so no UI string and no de
 a missing glyph.
 
 The supplement contains every other CJK ideograph the font covers, for the rare characters in
-people's and units' names: GB 2312 level 2, the rest of GBK's and GB 18030's CJK Unified
-Ideographs, the few Extension A characters and the compatibility ideographs. It is cut into
+people's and units' names. These are GB 2312 level 2, the rest of GBK's and GB 18030's CJK
+Unified Ideographs, the few Extension A characters and the compatibility ideographs. It is cut into
 chunks by code point (see SUPPLEMENT_CHUNK_WIDTH), written as portal-sc-supplement-NN.ttf, and
 the app loads a chunk only when a text needs one of its characters. Every chunk is written, even
 one for which the font has no glyph, so the app can derive a chunk's file from a code point

@@ -15,7 +15,7 @@
 namespace portal {
 
 // Limits of one imported file. One file is one agent's batch, typed by hand or exported from a
-// payroll system; a unit with more people splits the list into several files.
+// payroll system. A unit with more people splits the list into several files.
 struct BatchLimits {
     std::size_t max_rows = 2000;
     std::size_t max_bytes = 1024 * 1024;
@@ -54,11 +54,11 @@ Result<std::vector<SheetRow>> read_batch_sheet(const std::string& text,
 std::string describe_mangled_id_card(const std::string& cell);
 
 // A month typed or converted by Excel ("2026-01", "2026/1", "2026/1/1", "2026年1月", "202601")
-// as "YYYY-MM"; nullopt when it is none of these.
+// as "YYYY-MM", or nullopt for any other text.
 std::optional<std::string> parse_sheet_month(const std::string& cell);
 
-// A date ("2026-01-10", "2026/1/10", "2026年1月10日", "20260110") as "YYYY-MM-DD"; nullopt when
-// it is none of these.
+// A date ("2026-01-10", "2026/1/10", "2026年1月10日", "20260110") as "YYYY-MM-DD", or nullopt
+// for any other text.
 std::optional<std::string> parse_sheet_date(const std::string& cell);
 
 // The insurance types of a cell such as "企业养老、工伤" as wire names in contract order.

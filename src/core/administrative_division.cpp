@@ -107,7 +107,7 @@ bool isSixDigits(std::string_view code) {
 }
 
 // Province names indexed by their two digits, because every credit code and ID-card number
-// asks for one.
+// is checked against one.
 constexpr std::array<std::string_view, 100> indexProvinces() {
     std::array<std::string_view, 100> byNumber{};
     for (const NamedCode& province : kProvinces) {

@@ -1,7 +1,7 @@
 // The font supplement of rare CJK ideographs, cut into chunk files by code point. The first load
 // of the home page fetches no chunk. A rare character typed into a field or sent in server data
 // fetches only the chunk that contains it, and a typed one is then drawn with its own glyph instead
-// of ImGui's fallback glyph. Which chunk holds a character is read from the manifest that
+// of ImGui's fallback glyph. Which chunk contains a character is read from the manifest that
 // tools/font_subset.py writes next to the chunks, so the app's own mapping is checked against it.
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";

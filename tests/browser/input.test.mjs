@@ -229,39 +229,38 @@ test("a soft keyboard's Backspace and Enter arrive as input events", async () =>
   }
 });
 
-test("Backspace in a field is kept from the page and shortcuts follow the key's meaning",
-  async () => {
-    const browser = await launchChromium();
-    try {
-      const page = await openPortal(browser.context, server.url);
-      await openAccountField(page);
-      const cdp = await browser.context.newCDPSession(page);
-      await cdp.send("Input.insertText", { text: "wrongname" });
-      await page.evaluate(() => {
-        window.backspaceReachedPage = null;
-        window.addEventListener("keydown", (event) => {
-          if (event.key === "Backspace") window.backspaceReachedPage = !event.defaultPrevented;
-        });
+test("Backspace kept from page, shortcuts by meaning", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await openPortal(browser.context, server.url);
+    await openAccountField(page);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send("Input.insertText", { text: "wrongname" });
+    await page.evaluate(() => {
+      window.backspaceReachedPage = null;
+      window.addEventListener("keydown", (event) => {
+        if (event.key === "Backspace") window.backspaceReachedPage = !event.defaultPrevented;
       });
-      await page.keyboard.press("Backspace");
-      assert.equal(await page.evaluate(() => window.backspaceReachedPage), false);
+    });
+    await page.keyboard.press("Backspace");
+    assert.equal(await page.evaluate(() => window.backspaceReachedPage), false);
 
-      // Ctrl with the key that means "a" on an AZERTY layout, where it sits at the Q position:
-      // select all, so that the typed name replaces the wrong one.
-      const control = { key: "Control", code: "ControlLeft", windowsVirtualKeyCode: 17 };
-      const key = { key: "a", code: "KeyQ", windowsVirtualKeyCode: 65, modifiers: 2 };
-      await cdp.send("Input.dispatchKeyEvent", { type: "rawKeyDown", ...control, modifiers: 2 });
-      await cdp.send("Input.dispatchKeyEvent", { type: "rawKeyDown", ...key });
-      await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...key });
-      await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...control, modifiers: 0 });
-      await cdp.send("Input.insertText", { text: "linxiaoming" });
-      await clickWidget(page, "textbox", "密码");
-      await page.keyboard.type("Demo@2026");
-      assert.equal((await submittedLogin(page)).account, "linxiaoming");
-    } finally {
-      await browser.close();
-    }
-  });
+    // Ctrl with the key that means "a" on an AZERTY layout, where it sits at the Q position:
+    // select all, so that the typed name replaces the wrong one.
+    const control = { key: "Control", code: "ControlLeft", windowsVirtualKeyCode: 17 };
+    const key = { key: "a", code: "KeyQ", windowsVirtualKeyCode: 65, modifiers: 2 };
+    await cdp.send("Input.dispatchKeyEvent", { type: "rawKeyDown", ...control, modifiers: 2 });
+    await cdp.send("Input.dispatchKeyEvent", { type: "rawKeyDown", ...key });
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...key });
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...control, modifiers: 0 });
+    await cdp.send("Input.insertText", { text: "linxiaoming" });
+    await clickWidget(page, "textbox", "密码");
+    await page.keyboard.type("Demo@2026");
+    assert.equal((await submittedLogin(page)).account, "linxiaoming");
+  } finally {
+    await browser.close();
+  }
+});
 
 test("keys held when the page loses focus are released", async () => {
   const browser = await launchChromium();
