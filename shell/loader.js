@@ -74,14 +74,29 @@
     setProgress(total * 0.95);
   }
 
+  // A download that receives nothing for this long is abandoned, so a dead connection ends in
+  // the error page with its reload button instead of a progress bar that never moves.
+  var STALL_LIMIT_MS = 30000;
+
   function download(index) {
-    return fetch(files[index].url).then(function (response) {
+    var controller = typeof AbortController === "function" ? new AbortController() : null;
+    var stallTimer = 0;
+    function watchStall() {
+      clearTimeout(stallTimer);
+      if (controller) {
+        stallTimer = setTimeout(function () { controller.abort(); }, STALL_LIMIT_MS);
+      }
+    }
+    watchStall();
+    var options = controller ? { signal: controller.signal } : {};
+    return fetch(files[index].url, options).then(function (response) {
       if (!response.ok) {
         throw new Error(files[index].label + " HTTP " + response.status);
       }
       expected[index] = Number(response.headers.get("Content-Length")) || 0;
       if (!response.body || !response.body.getReader) {
         return response.arrayBuffer().then(function (buffer) {
+          clearTimeout(stallTimer);
           received[index] = expected[index];
           reportProgress();
           return new Uint8Array(buffer);
@@ -93,6 +108,7 @@
       function pump() {
         return reader.read().then(function (step) {
           if (step.done) {
+            clearTimeout(stallTimer);
             var bytes = new Uint8Array(length);
             var offset = 0;
             for (var c = 0; c < chunks.length; c++) {
@@ -101,6 +117,7 @@
             }
             return bytes;
           }
+          watchStall();
           chunks.push(step.value);
           length += step.value.length;
           received[index] = length;

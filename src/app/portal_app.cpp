@@ -8,10 +8,12 @@
 namespace portal {
 
 PortalApp::PortalApp(PlatformServices services)
-    : services_(std::move(services)), api_(*services_.transport),
+    : services_(std::move(services)), network_(*services_.transport, services_.run_later),
+      api_(network_),
       mobile_regions_(std::make_unique<UnknownRegionLookup>()),
       person_(std::make_unique<PersonWorkspace>(*this, [this] { notify_changed(); })) {
-    api_.on_session_expired([this] { end_session("登录已超时或已在别处退出，请重新登录。"); });
+    network_.on_connectivity_changed([this](bool) { notify_changed(); });
+    api_.on_session_expired([this] { interrupt_session(); });
     unit_.exports.save_file = services_.save_file;
 }
 
@@ -69,6 +71,19 @@ void PortalApp::end_session(std::string notice) {
     notify_changed();
 }
 
+void PortalApp::interrupt_session() {
+    if (!session_) {
+        return;
+    }
+    // The screens keep what the user typed: the same user signing in again returns to it.
+    interrupted_user_ = session_->user;
+    session_.reset();
+    after_login_ = screen_;
+    notice_ = "登录已超时或已在别处退出，请重新登录；您填写的内容已保留。";
+    open_login(interrupted_user_->kind);
+    notify_changed();
+}
+
 void PortalApp::notify_changed() {
     if (services_.changed) {
         services_.changed();
@@ -79,7 +94,7 @@ void PortalApp::load_settings() {
     HttpRequest request;
     request.method = "GET";
     request.url = "portal-config.json";
-    services_.transport->send(std::move(request), [this](HttpResponse response) {
+    network_.send(std::move(request), [this](HttpResponse response) {
         if (response.status == 200) {
             Result<PortalSettings> parsed = parse_settings(response.body);
             if (parsed.ok()) {
@@ -99,6 +114,12 @@ void PortalApp::open_login(UserKind kind) {
 
 void PortalApp::close_login() {
     login_open_ = false;
+    if (interrupted_user_) {
+        // Whoever uses the browser next must not find the last user's forms.
+        interrupted_user_.reset();
+        end_session("登录已超时，您已退出登录。");
+        return;
+    }
     if (after_login_) {
         // The address bar shows the screen the login was for; it returns to the one shown.
         after_login_.reset();
@@ -159,6 +180,18 @@ void PortalApp::check_first_login(Session session) {
 }
 
 void PortalApp::finish_login(Session session) {
+    if (interrupted_user_) {
+        const UserSummary& last = *interrupted_user_;
+        if (last.kind != session.user.kind || last.account != session.user.account ||
+            last.name != session.user.name || last.unit_code != session.user.unit_code) {
+            // Another user signed in: nothing of the last one's stays on screen.
+            unit_.session_ended();
+            person_->session_ended();
+            after_login_.reset();
+            show(Screen::Home);
+        }
+        interrupted_user_.reset();
+    }
     session_ = std::move(session);
     limited_session_.reset();
     unit_.session_started(session_->user.kind);
@@ -214,7 +247,7 @@ void PortalApp::load_mobile_regions() {
     HttpRequest request;
     request.method = "GET";
     request.url = "phone_prefixes.bin";
-    services_.transport->send(std::move(request), [this](HttpResponse response) {
+    network_.send(std::move(request), [this](HttpResponse response) {
         if (response.status != 200) {
             return;
         }

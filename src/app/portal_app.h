@@ -8,6 +8,7 @@
 #include "app/settings.h"
 #include "app/unit_workspace.h"
 #include "core/api_client.h"
+#include "core/resilient_transport.h"
 
 #include <functional>
 #include <memory>
@@ -38,6 +39,9 @@ struct PlatformServices {
         show_route;
     // Draws again after `seconds` even when no input arrives, for countdowns. Null in tests.
     std::function<void(double seconds)> wake_after;
+    // Runs a task later on the main thread, for resends and connection probes. Null in tests
+    // that script every answer: then nothing is resent.
+    Scheduler run_later;
     // Seconds on a monotonic clock; null uses std::chrono::steady_clock.
     std::function<double()> now_seconds;
     // Saves the same-origin file at `url` under `file_name` through the browser's download.
@@ -66,7 +70,11 @@ public:
     Screen screen() const { return screen_; }
     const std::optional<Session>& session() const { return session_; }
     ApiClient& api() { return api_; }
-    HttpTransport& transport() { return *services_.transport; }
+    // Every request of the app goes through here, to be resent after a failure on the way.
+    HttpTransport& transport() { return network_; }
+    // Whether the server stopped answering; a notice says so until it answers again.
+    bool offline() const { return network_.offline(); }
+    ResilientTransport& network() { return network_; }
     // The state of the legal person's and the agent's screens.
     UnitWorkspace& unit() { return unit_; }
 
@@ -135,11 +143,15 @@ private:
     // the screen follows once the login succeeds. Returns whether the login was opened.
     bool login_first(Screen screen);
     void end_session(std::string notice);
+    // The server no longer accepts the session: the login opens over the current screen, which
+    // keeps its content for the same user.
+    void interrupt_session();
     void check_first_login(Session session);
     void finish_login(Session session);
     void submit_new_password();
 
     PlatformServices services_;
+    ResilientTransport network_;
     ApiClient api_;
     PortalSettings settings_;
     Screen screen_ = Screen::Home;
@@ -147,6 +159,8 @@ private:
     std::optional<Session> session_;
     // The session of an agent's first login until the new password is set.
     std::optional<Session> limited_session_;
+    // The user whose session ended under them, until someone signs in or the login is closed.
+    std::optional<UserSummary> interrupted_user_;
     std::unique_ptr<MobileRegionLookup> mobile_regions_;
     double wake_at_ = 0;
     LoginForm login_form_;

@@ -11,6 +11,8 @@ namespace portal {
 namespace {
 
 constexpr const char* kContentTypeJson = "application/json";
+// Longer server messages than this are not shown; about 300 Chinese characters.
+constexpr std::size_t kMaxMessageBytes = 1000;
 
 std::string to_json_text(const nlohmann::json& value) {
     // Invalid UTF-8 in user input must not throw: it is replaced, and the server rejects it.
@@ -57,6 +59,9 @@ Result<Session> decode_session(const HttpResponse& response) {
     session.user.kind = *kind;
     session.user.name = *name;
     session.user.account = json_decode::string_member(*user, "account").value_or("");
+    if (const nlohmann::json* unit = json_decode::object_member(*user, "unit")) {
+        session.user.unit_code = json_decode::string_member(*unit, "creditCode").value_or("");
+    }
     return session;
 }
 
@@ -86,7 +91,8 @@ Error decode_failure(const HttpResponse& response) {
         if (const nlohmann::json* error = json_decode::object_member(*body, "error")) {
             auto code = json_decode::string_member(*error, "code");
             auto message = json_decode::string_member(*error, "message");
-            if (code && message && !message->empty()) {
+            // A message of pages of text is no message for a user: the status speaks instead.
+            if (code && message && !message->empty() && message->size() <= kMaxMessageBytes) {
                 return {*code, *message};
             }
         }

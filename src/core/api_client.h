@@ -26,6 +26,7 @@ struct UserSummary {
     UserKind kind = UserKind::Person;
     std::string name;
     std::string account;
+    std::string unit_code;  // the unit's credit code for legal persons and agents
 };
 
 struct Session {

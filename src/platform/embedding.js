@@ -62,7 +62,10 @@
     embedded: embedded,
     start: function () {
       if (!embedded) return;
-      fetch("portal-config.json").then(function (response) {
+      // The defaults apply when the settings do not arrive within 10 s.
+      var controller = new AbortController();
+      setTimeout(function () { controller.abort(); }, 10000);
+      fetch("portal-config.json", { signal: controller.signal }).then(function (response) {
         return response.ok ? response.json() : {};
       }).then(applyConfig, function () { applyConfig({}); });
       post({ type: "portal:ready" });

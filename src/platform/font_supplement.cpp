@@ -74,12 +74,17 @@ EM_JS(void, start_chunk_download, (int chunk, const char* file_name), {
         }, 0);
         return;
     }
-    fetch(file).then(function (response) {
+    // A chunk that has not arrived after 30 s counts as failed, like any other failure.
+    const controller = new AbortController();
+    const timer = setTimeout(function () { controller.abort(); }, 30000);
+    fetch(file, { signal: controller.signal }).then(function (response) {
         if (!response.ok) throw response.status;
         return response.arrayBuffer();
     }).then(function (buffer) {
+        clearTimeout(timer);
         deliver(new Uint8Array(buffer));
     }, function (error) {
+        clearTimeout(timer);
         const status = typeof error === "number" ? error : 0;
         Module.ccall("portal_font_supplement_failed", null, ["number", "number"], [chunk, status]);
     });

@@ -28,6 +28,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 
 namespace {
@@ -93,6 +94,13 @@ EM_JS(void, download_file, (const char* url, const char* file_name), {
     document.body.appendChild(link);
     link.click();
     link.remove();
+});
+
+// Tells the app when the browser loses or regains its network, through the exported
+// portal_browser_online below.
+EM_JS(void, watch_browser_network, (), {
+    window.addEventListener("offline", function () { Module._portal_browser_online(0); });
+    window.addEventListener("online", function () { Module._portal_browser_online(1); });
 });
 
 void request_frames() {
@@ -215,6 +223,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* portal_widgets_json() {
     return json.c_str();
 }
 
+// The browser's online and offline events.
+extern "C" EMSCRIPTEN_KEEPALIVE void portal_browser_online(int online) {
+    if (!runtime.app) {
+        return;
+    }
+    if (online != 0) {
+        runtime.app->network().browser_went_online();
+    } else {
+        runtime.app->network().browser_went_offline();
+    }
+    request_frames();
+}
+
 // Asks for frames to be drawn, e.g. after the page changed something the app shows.
 extern "C" EMSCRIPTEN_KEEPALIVE void portal_request_frames() {
     request_frames();
@@ -275,6 +296,17 @@ int main() {
         emscripten_async_call([](void*) { request_frames(); }, nullptr,
                               static_cast<int>(seconds * 1000));
     };
+    services.run_later = [](double seconds, std::function<void()> task) {
+        auto* owned = new std::function<void()>(std::move(task));
+        emscripten_async_call(
+            [](void* argument) {
+                std::unique_ptr<std::function<void()>> pending(
+                    static_cast<std::function<void()>*>(argument));
+                (*pending)();
+                request_frames();
+            },
+            owned, static_cast<int>(seconds * 1000));
+    };
     services.download = [](const std::string& url, const std::string& file_name) {
         download_file(url.c_str(), file_name.c_str());
     };
@@ -288,6 +320,7 @@ int main() {
         request_frames();
     });
 
+    watch_browser_network();
     portal::platform::install_web_input(kCanvas, request_frames);
     portal::platform::install_text_agent(request_frames, draw_frame);
     portal::platform::install_a11y_mirror();

@@ -100,8 +100,8 @@ void draw_declaration_rollback(PortalApp& app) {
             success_text(screen.outcome().c_str());
         }
     }
-    if (!screen.error().empty()) {
-        error_text(screen.error().c_str());
+    if (!screen.error().empty() && load_error(screen.error().c_str(), "重新加载##待审核申报")) {
+        screen.load(screen.page().page);
     }
     if (screen.page().items.empty()) {
         muted_text(screen.loading() ? "正在加载…" : "没有可回退的待审核申报");

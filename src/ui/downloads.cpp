@@ -40,8 +40,7 @@ void draw_downloads(PortalApp& app) {
     section_heading("下载中心");
     DownloadCentre& downloads = app.person().downloads();
     if (!downloads.error().empty()) {
-        error_text(downloads.error().c_str());
-        if (ImGui::Button("重新加载")) {
+        if (load_error(downloads.error().c_str(), "重新加载")) {
             downloads.load(app.api(), [] {});
         }
     }

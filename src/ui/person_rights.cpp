@@ -183,8 +183,8 @@ void draw_person_rights(PortalApp& app) {
         ImGui::Text("%s　身份证号码 %s", rights.person_name().c_str(),
                     rights.masked_id_card_number().c_str());
     }
-    if (!rights.error().empty()) {
-        error_text(rights.error().c_str());
+    if (!rights.error().empty() && load_error(rights.error().c_str(), "重新查询##权益")) {
+        app.person().screen_shown(Screen::PersonRights);
     }
     if (rights.loading() && rights.enrolments().empty()) {
         ImGui::TextDisabled("正在查询…");

@@ -18,8 +18,7 @@ void draw_platform_opening(PortalApp& app) {
                    "勾选要办理的险种后点击“立即开通”。能否办理由各险种在经办机构的参保登记决定：须登记本单位统一社会信用代码、经办人手机号码，并开通网报标志。");
 
     if (!permissions.error().empty()) {
-        error_text(permissions.error().c_str());
-        if (ImGui::Button("重新加载##险种")) {
+        if (load_error(permissions.error().c_str(), "重新加载##险种")) {
             screen.load();
         }
         return;

@@ -1,11 +1,13 @@
 #include "ui/portal_ui.h"
 
 #include "app/portal_app.h"
+#include "ui/form_fields.h"
 #include "ui/home.h"
 #include "ui/login.h"
 #include "ui/person_screens.h"
 #include "ui/theme.h"
 #include "ui/unit_screens.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -135,8 +137,13 @@ void draw_portal(PortalApp& app) {
     ImGui::SetCursorPos(ImVec2(left, kHeaderHeight + 20));
     ImGui::BeginGroup();
     ImGui::PushItemWidth(content_width);
+    if (app.offline()) {
+        warning_text("网络连接已中断，正在自动重新连接；您填写的内容不会丢失。");
+        ImGui::Spacing();
+    }
     if (!app.notice().empty()) {
         ImGui::TextUnformatted(app.notice().c_str());
+        report_status(app.notice().c_str());
         ImGui::Spacing();
     }
     ImGui::BeginChild("##内容", ImVec2(content_width, 0),

@@ -150,8 +150,8 @@ void draw_staff_list(PortalApp& app) {
     screen_heading("人员列表", "本单位参保人员；证件号码已做脱敏处理，点击“详情”查看完整信息。");
     filters(app, list);
     ImGui::Spacing();
-    if (!list.error().empty()) {
-        error_text(list.error().c_str());
+    if (!list.error().empty() && load_error(list.error().c_str(), "重新加载##人员列表")) {
+        list.load(list.page().page);
     }
     if (!list.detail_error().empty()) {
         error_text(list.detail_error().c_str());

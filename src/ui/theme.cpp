@@ -87,6 +87,11 @@ void error_text(const char* text) {
     report_message(text);
 }
 
+bool load_error(const char* text, const char* button) {
+    error_text(text);
+    return ImGui::Button(button);
+}
+
 void field_error_text(const char* text) {
     draw_error(text);
     report_field_message(text);

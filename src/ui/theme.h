@@ -56,4 +56,8 @@ void error_text(const char* text);
 // An error about the field drawn last, as error_text; screen readers read it with the field.
 void field_error_text(const char* text);
 
+// A failed load: the error, and a button under it that returns true when pressed to load again.
+// `button` is the button's label with its ImGui id, e.g. "重新加载##人员".
+bool load_error(const char* text, const char* button);
+
 } // namespace portal::ui

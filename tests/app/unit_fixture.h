@@ -19,6 +19,38 @@ inline constexpr const char* kAgentPermissionsJson = R"({"items":[
   {"insuranceType":"unemployment","name":"失业","allowed":false,"opened":false,
    "reason":"请到经办机构核实经办人手机号码和网报开通标志"}]})";
 
+// Logs in through the login form of `app` and replies to the login and the reminder requests.
+inline void sign_in_through_form(PortalApp& app, testing::FakeTransport& transport, UserKind kind,
+                                 const char* reminders = R"({"items":[]})",
+                                 const char* account = "ma2y3k7d01") {
+    app.open_login(kind);
+    if (kind == UserKind::Agent) {
+        app.login_form().select_method(LoginMethod::AgentUsername);
+        app.login_form().value(LoginField::Account) = account;
+    } else {
+        app.login_form().value(LoginField::Account) = "chenjianhua";
+        app.login_form().value(LoginField::Mobile) = "13805912001";
+        app.login_form().value(LoginField::SmsCode) = "123456";
+    }
+    app.login_form().value(LoginField::Password) = "Demo@2026";
+    app.submit_login();
+    ASSERT_FALSE(transport.pending.empty());
+    const std::string kind_name = user_kind_name(kind);
+    transport.reply(200, R"({"token":"t","user":{"kind":")" + kind_name +
+                             R"(","name":"王志强","account":")" + account + R"("}})");
+    if (kind == UserKind::Agent) {
+        // An agent's login checks whether the session is the limited first-login one.
+        ASSERT_FALSE(transport.pending.empty());
+        ASSERT_EQ(transport.pending.front().first.url, "/api/session");
+        transport.reply(200, R"({"user":{"kind":"agent","name":"王志强"},"expiresInSeconds":1800})");
+    }
+    ASSERT_TRUE(app.session().has_value());
+    ASSERT_FALSE(transport.pending.empty());
+    ASSERT_EQ(transport.pending.front().first.url, "/api/reminders");
+    transport.reply(200, reminders);
+    transport.sent.clear();
+}
+
 struct UnitFixture : ::testing::Test {
     testing::FakeTransport transport;
     PortalApp app{PlatformServices{&transport, nullptr, nullptr}};
@@ -30,32 +62,7 @@ struct UnitFixture : ::testing::Test {
 
     // Logs in through the login form and replies to the login and the reminder requests.
     void sign_in(UserKind kind, const char* reminders = R"({"items":[]})") {
-        app.open_login(kind);
-        if (kind == UserKind::Agent) {
-            app.login_form().select_method(LoginMethod::AgentUsername);
-            app.login_form().value(LoginField::Account) = "ma2y3k7d01";
-        } else {
-            app.login_form().value(LoginField::Account) = "chenjianhua";
-            app.login_form().value(LoginField::Mobile) = "13805912001";
-            app.login_form().value(LoginField::SmsCode) = "123456";
-        }
-        app.login_form().value(LoginField::Password) = "Demo@2026";
-        app.submit_login();
-        ASSERT_FALSE(transport.pending.empty());
-        const std::string kind_name = user_kind_name(kind);
-        transport.reply(200, R"({"token":"t","user":{"kind":")" + kind_name +
-                                 R"(","name":"王志强","account":"ma2y3k7d01"}})");
-        if (kind == UserKind::Agent) {
-            // An agent's login checks whether the session is the limited first-login one.
-            ASSERT_FALSE(transport.pending.empty());
-            ASSERT_EQ(transport.pending.front().first.url, "/api/session");
-            transport.reply(200, R"({"user":{"kind":"agent","name":"王志强"},"expiresInSeconds":1800})");
-        }
-        ASSERT_TRUE(app.session().has_value());
-        ASSERT_FALSE(transport.pending.empty());
-        ASSERT_EQ(transport.pending.front().first.url, "/api/reminders");
-        transport.reply(200, reminders);
-        transport.sent.clear();
+        sign_in_through_form(app, transport, kind, reminders);
     }
 
     // Loads the permissions of kAgentPermissionsJson.

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace portal {
 namespace {
@@ -120,6 +122,73 @@ TEST(DecodeFailure, ErrorObjectWithWrongTypesFallsBackToStatus) {
     response.status = 400;
     response.body = R"({"error":{"code":1,"message":["x"]}})";
     EXPECT_EQ(decode_failure(response).code, "http_400");
+}
+
+// Bodies a broken proxy, a damaged connection or a hostile server may send. Emscripten builds
+// abort on any C++ exception, so this suite, which also runs compiled to WebAssembly, shows that
+// none of them throws.
+std::vector<std::string> hostile_bodies() {
+    std::vector<std::string> bodies = {
+        "",
+        "<html><body>502 Bad Gateway</body></html>",
+        "\xff\xfe{\"error\":1}",
+        "{\"error\":{\"code\":\"x\",\"message\":\"\xc3\x28\"}}",
+        "{\"token\":\"\\ud800\"}",
+        "[1,2,3]",
+        "null",
+        "{\"error\":null}",
+        "{\"error\":{\"code\":[],\"message\":{}}}",
+        "{\"items\":\"not a list\",\"total\":-1e999}",
+        "{\"a\":1,\"a\":2}",
+        std::string("{\"x\":\"a\0b\"}", 11),
+    };
+    bodies.push_back("{\"error\":{\"code\":\"x\",\"message\":\"" + std::string(1 << 20, 'a') +
+                     "\"}}");
+    bodies.push_back(std::string(100000, '[') + std::string(100000, ']'));
+    bodies.push_back(std::string(50000, '{'));
+    return bodies;
+}
+
+TEST(ApiClientCall, HostileBodiesGiveMessages) {
+    for (int status : {200, 201, 400, 401, 500, 503}) {
+        for (const std::string& body : hostile_bodies()) {
+            FakeTransport transport;
+            ApiClient client(transport);
+            std::optional<Result<nlohmann::json>> outcome;
+            client.call("GET", "/api/staff", std::nullopt,
+                        [&](Result<nlohmann::json> r) { outcome = std::move(r); });
+            transport.reply(status, body);
+            ASSERT_TRUE(outcome.has_value());
+            if (outcome->ok()) {
+                // Only a JSON object is an answer; [1,2,3] or null is not.
+                EXPECT_TRUE(outcome->value().is_object()) << status;
+                continue;
+            }
+            EXPECT_FALSE(outcome->error().message.empty()) << status;
+            EXPECT_LE(outcome->error().message.size(), 1000u) << status;
+        }
+    }
+}
+
+TEST(ApiClientLogin, HostileBodiesGiveMessages) {
+    for (const std::string& body : hostile_bodies()) {
+        FakeTransport transport;
+        ApiClient client(transport);
+        std::optional<Result<Session>> outcome;
+        client.login(person_password_login(), [&](Result<Session> r) { outcome = std::move(r); });
+        transport.reply(200, body);
+        ASSERT_TRUE(outcome.has_value());
+        EXPECT_FALSE(outcome->ok());
+        EXPECT_FALSE(client.signed_in());
+    }
+}
+
+TEST(DecodeFailure, OverlongServerMessageIsReplaced) {
+    HttpResponse response;
+    response.status = 400;
+    response.body = R"({"error":{"code":"x","message":")" + std::string(5000, 'a') + "\"}}";
+    const Error error = decode_failure(response);
+    EXPECT_EQ(error.code, "http_400");
 }
 
 } // namespace
