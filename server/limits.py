@@ -93,10 +93,10 @@ class RateLimiter:
                             "获取验证码过于频繁")
 
 
-def _raise_when_limited(wait, what):
+def _raise_when_limited(wait, action):
     if wait <= 0:
         return
-    error = errors.ApiError(429, "too_many_requests", f"{what}，请{wait}秒后再试",
+    error = errors.ApiError(429, "too_many_requests", f"{action}，请{wait}秒后再试",
                             retryAfterSeconds=wait)
     error.headers["Retry-After"] = str(wait)
     raise error
