@@ -7,6 +7,7 @@ import json
 import logging
 import shutil
 import time
+import traceback
 import urllib.parse
 
 from server import api, errors, security_headers
@@ -155,9 +156,12 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
         except (ConnectionError, TimeoutError):
             self.close_connection = True
             self._status = self._status or 499
-        except Exception:
-            log.exception("unhandled error for %s %s", self.command,
-                          mask_personal_numbers(path))
+        except Exception as error:
+            # The exception's message may quote request data, so the traceback is masked too.
+            # NOTE: masking covers ID-card and mobile numbers only, not names or passwords.
+            trace = "".join(traceback.format_exception(error)).rstrip()
+            log.error("unhandled error for %s %s\n%s", self.command,
+                      mask_personal_numbers(path), mask_personal_numbers(trace))
             self.close_connection = True
             if not self._headers_sent():
                 error = errors.internal_error()
