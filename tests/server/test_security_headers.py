@@ -3,6 +3,7 @@ response."""
 
 import base64
 import hashlib
+import os
 import re
 import socket
 import subprocess
@@ -10,7 +11,7 @@ import sys
 import unittest
 
 from server import security_headers
-from tests.server.live import SERVE_PY
+from tests.server.live import REPO_ROOT, SERVE_PY
 from tests.server.support import PERSON_LOGIN, PortalTestCase
 
 PAGE_STYLE = "\n  body { margin: 0; }\n"
@@ -95,6 +96,17 @@ class PagePolicyTest(PortalTestCase):
         response = self.request("GET", "/loader.js")
         policy = directives(response.header("Content-Security-Policy"))
         self.assertEqual(policy, {"default-src": ["'none'"], "frame-ancestors": ["'self'"]})
+
+
+class NginxPolicyTest(unittest.TestCase):
+    def test_nginx_sends_the_policy_of_the_page(self):
+        with open(os.path.join(REPO_ROOT, "docs", "deploy", "nginx.conf")) as file:
+            config = file.read()
+        match = re.search(r'add_header Content-Security-Policy "([^"]+)" always;', config)
+        self.assertIsNotNone(match, "docs/deploy/nginx.conf sends no Content-Security-Policy")
+        expected = security_headers.SecurityPolicies().page_policy(
+            os.path.join(REPO_ROOT, "shell", "index.html"))
+        self.assertEqual(match.group(1), expected)
 
 
 class FrameAncestorTest(PortalTestCase):
