@@ -70,6 +70,9 @@ def build_parser():
                         help="peer address of a reverse proxy whose X-Forwarded-For header names"
                              " the client for the per-address limits, such as 127.0.0.1 behind"
                              " nginx; may be repeated")
+    parser.add_argument("--max-connections", type=_positive_count, default=256, metavar="N",
+                        help="connections served at once; further ones are closed unserved"
+                             " (default 256)")
     parser.add_argument("--log-sms-messages", action="store_true",
                         help="log the text of each development SMS, codes and initial passwords"
                              " included; for local development only")
@@ -98,6 +101,13 @@ def _count(text):
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"invalid count {text!r}: expected a whole number,"
                                          " 0 or more")
+    return int(text)
+
+
+def _positive_count(text):
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"invalid count {text!r}: expected a whole number,"
+                                         " 1 or more")
     return int(text)
 
 
@@ -133,6 +143,7 @@ def run_server(arguments):
         frame_ancestors=tuple(arguments.frame_ancestor),
         trusted_proxies=tuple(arguments.trusted_proxy),
         log_sms_messages=arguments.log_sms_messages,
+        max_connections=arguments.max_connections,
     )
     try:
         server = app.make_server(config)

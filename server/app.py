@@ -5,6 +5,8 @@ import http.server
 import logging
 import socket
 import sys
+import threading
+import time
 
 from server import (auth, content, db, deadlines, declarations, errors, limits, logins,
                     multi_insurance, passwords, person, phone_regions, registration, routing,
@@ -39,6 +41,8 @@ class Config:
     # The development SMS gateway logs each message's text, codes and initial passwords
     # included, only when this is set.
     log_sms_messages: bool = False
+    # Connections served at once, each on its own thread; further ones are closed at once.
+    max_connections: int = 256
 
 
 class Portal:
@@ -81,6 +85,9 @@ class Portal:
         self.db.close()
 
 
+REFUSAL_LOG_SECONDS = 10
+
+
 class PortalServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     # A restarted server may bind the port again at once.
@@ -92,10 +99,40 @@ class PortalServer(http.server.ThreadingHTTPServer):
         self.portal = portal
         self.deadlines = deadlines.RequestDeadlines()
         self.security = security_headers.SecurityPolicies(portal.config.frame_ancestors)
+        self._connection_slots = threading.BoundedSemaphore(portal.config.max_connections)
+        self._refused_connections = 0
+        self._refusal_logged_at = None
         host = portal.config.host
         if ":" in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, portal.config.port), web.PortalRequestHandler)
+
+    def process_request(self, request, client_address):
+        if not self._connection_slots.acquire(blocking=False):
+            self._log_refusal()
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._connection_slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._connection_slots.release()
+
+    def _log_refusal(self):
+        # One line per REFUSAL_LOG_SECONDS with the count, so a flood does not flood the log.
+        self._refused_connections += 1
+        now = time.monotonic()
+        if self._refusal_logged_at is None or now - self._refusal_logged_at >= REFUSAL_LOG_SECONDS:
+            log.warning("%d connections closed unserved: %d connections open already",
+                        self._refused_connections, self.portal.config.max_connections)
+            self._refused_connections = 0
+            self._refusal_logged_at = now
 
     def handle_error(self, request, client_address):
         # The default prints a traceback to stderr; a connection reset by the client or shut

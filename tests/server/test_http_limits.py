@@ -167,5 +167,27 @@ class SlowClientTest(PortalTestCase):
         self.assertEqual(response.status, 200)
 
 
+class ConnectionLimitTest(PortalTestCase):
+    def config_options(self):
+        return {"max_connections": 3, "request_timeout": 5}
+
+    def test_connections_over_limit_are_closed_unserved(self):
+        stalled = [open_socket(self.port) for _ in range(3)]
+        try:
+            for sock in stalled:
+                sock.sendall(b"GET / HTTP/1.1\r\n")
+            time.sleep(0.2)
+            with open_socket(self.port) as extra:
+                extra.sendall(b"GET /api/session HTTP/1.1\r\nHost: x\r\n\r\n")
+                response, closed = read_until_closed(extra, 3)
+            self.assertTrue(closed)
+            self.assertEqual(response, b"")
+        finally:
+            for sock in stalled:
+                sock.close()
+        time.sleep(0.2)
+        self.assertEqual(self.request("GET", "/api/session").status, 401)
+
+
 if __name__ == "__main__":
     unittest.main()
