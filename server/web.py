@@ -65,6 +65,15 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
         return "Portal"
 
     def handle_one_request(self):
+        # The socket timeout closes an idle keep-alive connection quietly; the deadline for
+        # the whole request starts with its first byte.
+        try:
+            if not self.rfile.peek(1):
+                self.close_connection = True
+                return
+        except (TimeoutError, ConnectionError):
+            self.close_connection = True
+            return
         self.server.deadlines.watch(self.connection, self.server.portal.config.request_timeout)
         try:
             super().handle_one_request()
@@ -221,7 +230,11 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
 
     def _client_address(self):
         """Return the peer's address, or for a trusted proxy the address that the proxy
-        appended last to X-Forwarded-For."""
+        appended last to X-Forwarded-For.
+
+        NOTE: an IPv6 client is keyed by its full address, so a host that owns a /64 can
+        spread its requests over many keys of the per-address limits.
+        """
         peer = self.client_address[0]
         if peer not in self.server.portal.config.trusted_proxies:
             return peer

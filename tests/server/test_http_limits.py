@@ -101,6 +101,21 @@ class SlowClientTest(PortalTestCase):
     def config_options(self):
         return {"request_timeout": self.TIMEOUT}
 
+    def test_idle_connection_is_closed_quietly(self):
+        with self.assertNoLogs("portal", "WARNING"):
+            with open_socket(self.port) as sock:
+                started = time.monotonic()
+                _, closed = read_until_closed(sock, 5)
+        self.assertTrue(closed, "the server kept an idle connection open for 5 s")
+        self.assertLess(time.monotonic() - started, 3)
+
+    def test_keep_alive_connection_serves_several_requests(self):
+        with open_socket(self.port) as sock:
+            for _ in range(3):
+                sock.sendall(b"GET /api/session HTTP/1.1\r\nHost: x\r\n\r\n")
+                time.sleep(self.TIMEOUT / 2)
+                self.assertIn(b"401", sock.recv(65536).split(b"\r\n", 1)[0])
+
     def test_stalled_request_head_is_closed(self):
         with open_socket(self.port) as sock:
             sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
