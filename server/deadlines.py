@@ -68,7 +68,7 @@ class RequestDeadlines:
                     del self._deadlines[connection]
                     self._expired.add(connection)
             for connection in expired:
-                log.warning("request not received within the time limit; connection closed")
+                log.warning("request timed out before it was fully received; connection closed")
                 try:
                     # The handler's blocked read returns end-of-file, and it drops the request.
                     connection.shutdown(socket.SHUT_RDWR)

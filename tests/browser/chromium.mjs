@@ -35,7 +35,7 @@ export async function launchChromium(options = {}) {
 }
 
 // The browser tests sign the same accounts in, from the same address, far more often than
-// people do, so they raise the login and SMS rate limits; tests/server covers the limits.
+// people do, so they raise the login and SMS rate limits. tests/server covers the limits.
 const raisedRateLimits = ["--login-limit-per-account", "1000", "--login-limit-per-address", "1000",
   "--sms-limit-per-address", "1000"];
 

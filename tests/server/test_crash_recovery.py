@@ -23,7 +23,7 @@ AGENT_ACCOUNT = "ma2y3k7d01"  # 王志强 of the Fuzhou unit, after the agent sy
 AGENT_PASSWORD = "Agent@2026"
 SUBMISSIONS = 80
 SESSIONS = 4
-# Submissions whose client stops listening once the request is sent; the test waits until
+# Submissions whose client stops listening once the request is sent. The test waits until
 # they are stored before the kill, so they are always stored but unanswered.
 ABANDONED = 3
 # The server is killed once this many submissions have been acknowledged.
@@ -211,7 +211,7 @@ class KilledServerTest(LiveDatabaseTestCase):
             self.assertEqual(outcomes[index].status, 201, outcomes[index].body)
 
         # The client retries every submission whose outcome it did not receive, with the same
-        # key and body; sessions are stored in the database, so the tokens still work.
+        # key and body. Sessions are stored in the database, so the tokens still work.
         restarted = self.start_server()
         for index in unanswered:
             token = tokens[index % SESSIONS]
@@ -222,7 +222,7 @@ class KilledServerTest(LiveDatabaseTestCase):
         for index in abandoned:
             self.assertTrue(outcomes[index].replayed, f"submission {index} was stored twice")
 
-        # An acknowledged submission sent again is answered from the store, not stored again.
+        # An acknowledged submission sent again gets the stored response and is not stored again.
         for index in list(before_restart)[:5]:
             again = Outcome()
             self.assertTrue(self.submit(restarted.port, tokens[0], index, again))

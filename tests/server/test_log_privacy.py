@@ -13,7 +13,7 @@ from server import auth
 from tests.server.live import LiveServer
 from tests.server.test_declarations import DeclarationTestCase
 
-# A person of the demo data, and a new one declared by the test.
+# Numbers and names of a demo person and of the people the test registers and declares.
 ID_NUMBER = "350102199003071234"
 MOBILE = "13805910001"
 NEW_ID_NUMBER = "350205199106114174"

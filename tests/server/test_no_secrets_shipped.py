@@ -1,8 +1,9 @@
 """The files sent to browsers carry none of the server's secrets.
 
-The server's secrets are the per-database SMS code key, the password hashes, session tokens
-and the demo accounts' passwords. The offline demo (build/web-demo) contains demo data on
-purpose and is not scanned; build/web is scanned when it exists, and the page sources always.
+The test looks for the per-database SMS code key and the password hashes of a seeded
+database, the demo accounts' password and markers of stored secrets. Session tokens are random
+per login and never written to files. The offline demo (build/web-demo) contains demo data on
+purpose and is not scanned. build/web is scanned when it exists, and the page sources always.
 """
 
 import gzip
