@@ -8,14 +8,16 @@ MAX_BODY_BYTES = 64 * 1024
 
 
 class ApiRequest:
-    """One API request: method, path, path parameters, query, headers and the raw body."""
+    """One API request: method, path, path parameters, query, headers, the raw body and the
+    client's address (the proxy's client for a trusted proxy)."""
 
-    def __init__(self, method, path, query, headers, raw_body):
+    def __init__(self, method, path, query, headers, raw_body, client_address=""):
         self.method = method
         self.path = path
         self.query = query
         self.headers = headers
         self.raw_body = raw_body
+        self.client_address = client_address
         self.params = {}
         self._json = None
 

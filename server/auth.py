@@ -73,10 +73,11 @@ def account_locked(locked_until, now):
 class Authenticator:
     """Password checks with lockout, and the session store."""
 
-    def __init__(self, db, hasher, clock_source):
+    def __init__(self, db, hasher, clock_source, rate_limiter=None):
         self.db = db
         self.hasher = hasher
         self.clock = clock_source
+        self.rate_limiter = rate_limiter
 
     def check_password(self, kind, identifier, account, password, other_factors_match=True):
         """Verify password for account (None when identifier matched no account).
@@ -86,7 +87,14 @@ class Authenticator:
         account. Raises ApiError 401 with the attempts left, or 423 once the
         account is locked. Failures of unknown identifiers are counted in
         login_failures, so they lock and get the same errors as existing accounts.
+        Raises ApiError 429 when the account, or the unknown identifier, had too
+        many checks within the rate limiter's window.
         """
+        if self.rate_limiter is not None:
+            if account is not None:
+                self.rate_limiter.check_login_account(f"account:{account['id']}")
+            else:
+                self.rate_limiter.check_login_account(f"{kind}:{identifier_digest(identifier)}")
         stored_hash = account["password_hash"] if account is not None else None
         # The scrypt work happens outside the database lock and for unknown accounts too.
         matches = self.hasher.verify(password, stored_hash)

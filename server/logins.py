@@ -17,6 +17,7 @@ LOGIN_METHODS = {
 
 
 def create_session(portal, request):
+    portal.rate_limiter.check_login_address(request.client_address)
     body = request.json_object()
     kind = api.choice_field(body, "kind", "用户类型", auth.USER_KINDS)
     method = api.text_field(body, "method", "登录方式")
@@ -64,6 +65,10 @@ def _login_person_with_sms(portal, body):
     mobile = sms.mobile_field(body)
     code = sms.sms_code_field(body)
     account = _find_account(portal, "kind = 'person' AND mobile = ?", (mobile,))
+    if account is not None:
+        portal.rate_limiter.check_login_account(f"account:{account['id']}")
+    else:
+        portal.rate_limiter.check_login_account(f"person:{auth.identifier_digest(mobile)}")
     portal.sms.verify(mobile, "login", code)
     if account is None:
         # Numbers without an account were never sent the code, so a match is a lucky guess.

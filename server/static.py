@@ -48,12 +48,14 @@ GZIP_CACHE_MAX_BYTES = 64 * 1024 * 1024
 class StaticResponse:
     """Response to a static request: status, headers and the body as bytes or a file path."""
 
-    def __init__(self, status, headers, body=b"", file_path=None, length=0):
+    def __init__(self, status, headers, body=b"", file_path=None, length=0, source_path=None):
         self.status = status
         self.headers = headers
         self.body = body
         self.file_path = file_path
         self.length = length
+        # The file on disk whose content (maybe gzip-compressed) this is.
+        self.source_path = source_path
 
 
 class StaticFiles:
@@ -112,13 +114,14 @@ class StaticFiles:
         headers["ETag"] = etag
 
         if _not_modified(request_headers, etag, stat.st_mtime):
-            return StaticResponse(304, headers)
+            return StaticResponse(304, headers, source_path=path)
 
         if use_gzip:
             body = self._gzip_body(path, stat)
             headers["Content-Encoding"] = "gzip"
-            return StaticResponse(200, headers, body=body, length=len(body))
-        return StaticResponse(200, headers, file_path=path, length=stat.st_size)
+            return StaticResponse(200, headers, body=body, length=len(body), source_path=path)
+        return StaticResponse(200, headers, file_path=path, length=stat.st_size,
+                              source_path=path)
 
     def _gzip_body(self, path, stat):
         """Return the gzip bytes of path: a fresh precompressed path.gz when there is one,

@@ -1,14 +1,16 @@
-"""The HTTP request handler: reads requests, sends API and static responses, logs one line
-per request with personal numbers masked."""
+"""The HTTP request handler: reads requests within size and time limits, sends API and static
+responses with security headers, logs one line per request with personal numbers masked."""
 
+import http.client
 import http.server
 import json
 import logging
 import shutil
 import time
+import traceback
 import urllib.parse
 
-from server import api, errors
+from server import api, errors, security_headers
 from server.identifiers import mask_personal_numbers
 
 log = logging.getLogger("portal.http")
@@ -19,17 +21,110 @@ NOT_FOUND_PAGE = ("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\">"
 API_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 CORS_ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key"
 
+# Limits of the request head, tighter than the standard library's 64 KiB line and 100 headers
+# (Python 3.11). A longer request line gets 414, and a longer header line or more headers get
+# 431.
+MAX_REQUEST_LINE_BYTES = 8 * 1024
+MAX_HEADER_LINE_BYTES = 8 * 1024
+MAX_HEADERS = 50
+
+
+class _HeaderLimits:
+    """The request stream as http.client.parse_headers reads it, with this server's limits on
+    the length of each header line and on the number of headers."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self._headers = 0
+
+    def readline(self, limit=-1):
+        line = self._stream.readline(MAX_HEADER_LINE_BYTES + 1)
+        if len(line) > MAX_HEADER_LINE_BYTES:
+            raise http.client.LineTooLong("header line")
+        if line not in (b"\r\n", b"\n", b""):
+            self._headers += 1
+            if self._headers > MAX_HEADERS:
+                raise http.client.HTTPException(f"more than {MAX_HEADERS} headers")
+        return line
+
 
 class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     # The headers and the body go out in separate writes: with Nagle's algorithm on, the body
     # waits for the client's delayed ACK (about 40 ms on Linux) on every keep-alive response.
     disable_nagle_algorithm = True
-    # Seconds a connection may sit idle or a body may take to arrive.
-    timeout = 30
+
+    def setup(self):
+        # Seconds one read or write may wait; the whole request must also arrive within
+        # config.request_timeout (see handle_one_request).
+        self.timeout = self.server.portal.config.request_timeout
+        super().setup()
+        self._status = 0
+        self._content_security_policy = security_headers.API_POLICY
 
     def version_string(self):
         return "Portal"
+
+    def handle_one_request(self):
+        # The socket timeout closes an idle keep-alive connection quietly; the deadline for
+        # the whole request starts with its first byte.
+        try:
+            if not self.rfile.peek(1):
+                self.close_connection = True
+                return
+        except (TimeoutError, ConnectionError):
+            self.close_connection = True
+            return
+        self.server.deadlines.watch(self.connection, self.server.portal.config.request_timeout)
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.deadlines.unwatch(self.connection)
+
+    def parse_request(self):
+        self._status = 0
+        self._content_security_policy = security_headers.API_POLICY
+        if len(self.raw_requestline) > MAX_REQUEST_LINE_BYTES:
+            self.requestline = ""
+            self.request_version = ""
+            self.command = ""
+            self.send_error(414)
+            return False
+        body_stream = self.rfile
+        self.rfile = _HeaderLimits(body_stream)
+        try:
+            parsed = super().parse_request()
+        finally:
+            self.rfile = body_stream
+        if parsed and self.server.deadlines.expired(self.connection):
+            # The head was cut off when the connection was shut down; nothing can be sent.
+            self.close_connection = True
+            return False
+        return parsed
+
+    def _finish_reading(self):
+        """Stop the request's read deadline; return False when it passed and the body read
+        is incomplete."""
+        if self.server.deadlines.unwatch(self.connection):
+            return True
+        self.close_connection = True
+        self._status = 408
+        return False
+
+    def send_error(self, code, message=None, explain=None):
+        # Errors of the request head (400, 414, 431) and unknown methods (501) end here. The log
+        # names the status only, because the rejected line may contain personal data.
+        self._status = code
+        self._content_security_policy = self.server.security.resource_policy
+        log.warning("request rejected with status %d before dispatch", code)
+        super().send_error(code, message, explain)
+
+    def end_headers(self):
+        # Every response, errors of the request head included, carries these headers.
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "strict-origin-when-cross-origin")
+        self.send_header("Content-Security-Policy", self._content_security_policy)
+        super().end_headers()
 
     def log_message(self, format, *args):
         # The default access log prints the raw request line; log_request() below masks it.
@@ -61,7 +156,6 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
 
     def _dispatch(self):
         started = time.perf_counter()
-        self._status = 0
         path, _, query_string = self.path.partition("?")
         path = path.partition("#")[0]
         try:
@@ -72,9 +166,12 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
         except (ConnectionError, TimeoutError):
             self.close_connection = True
             self._status = self._status or 499
-        except Exception:
-            log.exception("unhandled error for %s %s", self.command,
-                          mask_personal_numbers(path))
+        except Exception as error:
+            # The exception's message may quote request data, so the traceback is masked too.
+            # NOTE: masking covers ID-card and mobile numbers only, not names or passwords.
+            trace = "".join(traceback.format_exception(error)).rstrip()
+            log.error("unhandled error for %s %s\n%s", self.command,
+                      mask_personal_numbers(path), mask_personal_numbers(trace))
             self.close_connection = True
             if not self._headers_sent():
                 error = errors.internal_error()
@@ -96,14 +193,17 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
         try:
             raw_body = self._read_body()
         except errors.ApiError as error:
+            self._finish_reading()
             self._send_json(error.status, error.body(), error.headers)
+            return
+        if not self._finish_reading():
             return
         if self.command not in API_METHODS:
             error = errors.method_not_allowed(list(API_METHODS))
             self._send_json(error.status, error.body(), error.headers)
             return
         request = api.ApiRequest(self.command, path, _parse_query(query_string), self.headers,
-                                 raw_body)
+                                 raw_body, self._client_address())
         status, body, headers = portal.handle_api(request)
         self._send_json(status, body, headers)
 
@@ -128,6 +228,20 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
             raise errors.ApiError(413, "payload_too_large",
                                   f"请求内容过大，不能超过{api.MAX_BODY_BYTES // 1024} KiB")
         return self.rfile.read(length) if length else b""
+
+    def _client_address(self):
+        """Return the peer's address, or for a trusted proxy the address that the proxy
+        appended last to X-Forwarded-For.
+
+        NOTE: an IPv6 client is keyed by its full address, so a host that owns a /64 can
+        spread its requests over many keys of the per-address limits.
+        """
+        peer = self.client_address[0]
+        if peer not in self.server.portal.config.trusted_proxies:
+            return peer
+        forwarded = self.headers.get("X-Forwarded-For", "")
+        last = forwarded.rpartition(",")[2].strip()
+        return last or peer
 
     def _send_preflight(self):
         self._status = 204
@@ -160,7 +274,6 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(payload)))
         self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Content-Type-Options", "nosniff")
         self._send_cors_headers()
         for name, value in (headers or {}).items():
             self.send_header(name, value)
@@ -173,19 +286,29 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
     # Static files ---------------------------------------------------------------------------
 
     def _handle_static(self, path):
+        self._content_security_policy = self.server.security.resource_policy
         if self.command not in ("GET", "HEAD"):
             self._discard_body()
+            if not self._finish_reading():
+                return
             self._status = 405
             self.send_response(405)
             self.send_header("Allow", "GET, HEAD")
             self.send_header("Content-Length", "0")
+            if self.close_connection:
+                self.send_header("Connection", "close")
             self.end_headers()
             return
         self._discard_body()
+        if not self._finish_reading():
+            return
         response = self.server.portal.static.respond(path, self.headers)
         if response is None:
             self._send_not_found()
             return
+        if response.headers.get("Content-Type", "").startswith("text/html"):
+            self._content_security_policy = self.server.security.page_policy(
+                response.source_path)
 
         self._status = response.status
         self.send_response(response.status)
@@ -207,10 +330,8 @@ class PortalRequestHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(response.body)
 
     def _send_common_static_headers(self):
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "strict-origin-when-cross-origin")
-        # The page may be framed by the legacy portal on another site, so no X-Frame-Options;
-        # its files are only for this origin's pages.
+        # Framing is limited by the CSP's frame-ancestors, whose allowlist can name the legacy
+        # portal, so there is no X-Frame-Options. The files are only for this origin's pages.
         self.send_header("Cross-Origin-Resource-Policy", "same-origin")
 
     def _send_not_found(self):

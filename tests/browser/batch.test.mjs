@@ -20,6 +20,7 @@ let browser;
 let page;
 let cdp;
 let agentToken;
+let hostServer;
 
 function queryDatabase(sql, ...parameters) {
   return queryServerDatabase(server.dbPath, sql, ...parameters);
@@ -78,7 +79,9 @@ async function upload(name, buffer, mimeType = "text/csv") {
 }
 
 before(async () => {
-  server = await startServer();
+  // The host example's origin must be allowed to frame the portal (CSP frame-ancestors).
+  hostServer = await startHostServer();
+  server = await startServer({ extraArgs: ["--frame-ancestor", hostServer.origin] });
   const agent = await prepareAgent(server, { password: agentPassword });
   agentToken = (await api("POST", "/api/sessions",
     { kind: "agent", method: "password", account: agent.account, password: agentPassword })).body.token;
@@ -98,6 +101,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.stop();
+  hostServer?.child.kill();
 });
 
 test("GBK file: the preview marks bad rows and only good rows are declared", async () => {
@@ -250,10 +254,9 @@ function startHostServer() {
 }
 
 test("a file saved inside the host example's iframe downloads", async () => {
-  const { child, origin } = await startHostServer();
+  const host = await browser.context.newPage();
   try {
-    const host = await browser.context.newPage();
-    await host.goto(`${origin}/host-example.html?app=${encodeURIComponent(server.url)}`);
+    await host.goto(`${hostServer.origin}/host-example.html?app=${encodeURIComponent(server.url)}`);
     const portal = host.frames().find((f) => f.url().startsWith(server.url));
     await portal.waitForFunction(() => window.Module && Module.portalFrameCount > 0, null,
       { timeout: 60000 });
@@ -265,8 +268,7 @@ test("a file saved inside the host example's iframe downloads", async () => {
     assert.equal(download.suggestedFilename(), "框内.csv");
     const bytes = readFileSync(await download.path());
     assert.deepEqual([...bytes], [0xEF, 0xBB, 0xBF, ...Buffer.from("\"姓名\"\r\n")]);
-    await host.close();
   } finally {
-    child.kill();
+    await host.close();
   }
 });

@@ -34,6 +34,11 @@ export async function launchChromium(options = {}) {
   };
 }
 
+// The browser tests sign the same accounts in, from the same address, far more often than
+// people do, so they raise the login and SMS rate limits. tests/server covers the limits.
+const raisedRateLimits = ["--login-limit-per-account", "1000", "--login-limit-per-address", "1000",
+  "--sms-limit-per-address", "1000"];
+
 // Starts serve.py on a free port with a scratch database; resolves to { url, dbPath, stop }.
 export function startServer({
   root = process.env.PORTAL_WEB_ROOT || path.join(repoRoot, "build/web"), extraArgs = [],
@@ -41,7 +46,7 @@ export function startServer({
   const scratch = mkdtempSync(path.join(tmpdir(), "portal-server-"));
   const dbPath = path.join(scratch, "portal.sqlite3");
   const child = spawn("python3", [path.join(repoRoot, "serve.py"), "--host", "127.0.0.1",
-    "--port", "0", "--root", root, "--db", dbPath, ...extraArgs],
+    "--port", "0", "--root", root, "--db", dbPath, ...raisedRateLimits, ...extraArgs],
   { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stderr.on("data", (chunk) => { log += chunk; });

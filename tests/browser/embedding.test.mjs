@@ -25,8 +25,8 @@ function startHostServer() {
 }
 
 before(async () => {
-  app = await startServer();
   ({ child: hostProcess, origin: host } = await startHostServer());
+  app = await startServer({ extraArgs: ["--frame-ancestor", host] });
 });
 
 after(async () => {
@@ -128,5 +128,26 @@ test("typing and login work inside the frame, and logout is reported", async () 
     await page.waitForFunction(() => window.portalMessages.some((m) => m.type === "portal:logged-out"));
   } finally {
     await browser.close();
+  }
+});
+
+test("a host not listed by --frame-ancestor cannot show the portal", async () => {
+  const other = await startHostServer();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    const refusals = [];
+    page.on("console", (message) => {
+      if (message.text().includes("frame-ancestors")) refusals.push(message.text());
+    });
+    await page.goto(`${other.origin}/host-example.html?app=${encodeURIComponent(app.url)}`);
+    await page.waitForTimeout(2000);
+    const portal = page.frames().find((f) => f.url().startsWith(app.url));
+    const started = portal ? await portal.evaluate(() => Boolean(window.Module)).catch(() => false) : false;
+    assert.equal(started, false, "the portal started inside a host that is not allowed");
+    assert.ok(refusals.length > 0, "Chromium reported no frame-ancestors refusal");
+  } finally {
+    await browser.close();
+    other.child.kill();
   }
 });

@@ -81,7 +81,8 @@ class PortalTestCase(unittest.TestCase):
         db_path = os.path.join(self.workdir, "var", "portal.sqlite3")
         seeded_database_copy(db_path)
         config = app.Config(host="127.0.0.1", port=0, root=self.web_root, db_path=db_path,
-                            scrypt_n=TEST_SCRYPT_N, allowed_origins=self.allowed_origins())
+                            scrypt_n=TEST_SCRYPT_N, allowed_origins=self.allowed_origins(),
+                            **self.config_options())
         self.server = app.make_server(config, clock=self.clock)
         self.portal = self.server.portal
         thread = threading.Thread(target=self.server.serve_forever,
@@ -92,6 +93,10 @@ class PortalTestCase(unittest.TestCase):
 
     def allowed_origins(self):
         return ()
+
+    def config_options(self):
+        """Return further app.Config fields for this test case's portal."""
+        return {}
 
     def _stop_server(self, thread):
         self.server.shutdown()

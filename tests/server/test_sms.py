@@ -41,12 +41,12 @@ class SendCodeTest(PortalTestCase):
         self.assertEqual(len(messages), 1)
         self.assertRegex(messages[0], r"登录验证码为\d{6}，10分钟内有效")
 
-    def test_code_is_logged_with_masked_number(self):
+    def test_send_is_logged_without_code(self):
         with self.assertLogs("portal.sms", "INFO") as logs:
             self.send()
         self.assertIn("138****0001", logs.output[0])
         self.assertNotIn(PERSON_MOBILE, logs.output[0])
-        self.assertRegex(logs.output[0], r"\d{6}")
+        self.assertNotIn(self.sms_code(PERSON_MOBILE), logs.output[0])
 
     def test_code_is_stored_hashed(self):
         self.send()
@@ -119,6 +119,18 @@ class SendCodeTest(PortalTestCase):
     def test_register_code_for_new_number_is_sent(self):
         self.assertEqual(self.send("13805919999", "register").status, 200)
         self.assertRegex(self.outbox("13805919999")[0], r"注册验证码为\d{6}")
+
+
+class LoggedSmsMessagesTest(PortalTestCase):
+    def config_options(self):
+        return {"log_sms_messages": True}
+
+    def test_option_logs_code_with_masked_number(self):
+        with self.assertLogs("portal.sms", "INFO") as logs:
+            self.request_sms_code(PERSON_MOBILE)
+        self.assertIn("138****0001", logs.output[0])
+        self.assertNotIn(PERSON_MOBILE, logs.output[0])
+        self.assertIn(self.sms_code(PERSON_MOBILE), logs.output[0])
 
 
 class SmsLoginTest(PortalTestCase):
