@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <iterator>
 #include <string>
 
@@ -90,50 +91,93 @@ constexpr OrganizationType kOrganizationTypes[] = {
 // Division code of units registered at the national level rather than in a province.
 constexpr std::string_view kNationalDivision = "100000";
 
-// Value of each ASCII character in kCharacterSet, or -1 outside it. A table, because every
-// character of every code is looked up twice (character check and check character).
-constexpr std::array<signed char, 128> makeCharacterValues() {
-    std::array<signed char, 128> values{};
+// Value of each byte in kCharacterSet, or -1 outside it. With `acceptLowerCase` a lower-case
+// letter has the value of its upper-case form, as normalisation would give it. Tables, because
+// every character of every code is looked up twice (character check and check character).
+constexpr std::array<signed char, 256> makeCharacterValues(bool acceptLowerCase) {
+    std::array<signed char, 256> values{};
     for (signed char& value : values) {
         value = -1;
     }
     for (std::size_t i = 0; i < kCharacterSet.size(); ++i) {
-        values[static_cast<unsigned char>(kCharacterSet[i])] = static_cast<signed char>(i);
+        const char c = kCharacterSet[i];
+        values[static_cast<unsigned char>(c)] = static_cast<signed char>(i);
+        if (acceptLowerCase && c >= 'A' && c <= 'Z') {
+            values[static_cast<unsigned char>(c - 'A' + 'a')] = static_cast<signed char>(i);
+        }
     }
     return values;
 }
 
-constexpr std::array<signed char, 128> kCharacterValues = makeCharacterValues();
+constexpr std::array<signed char, 256> kCharacterValues = makeCharacterValues(false);
+constexpr std::array<signed char, 256> kTypedCharacterValues = makeCharacterValues(true);
 
 int characterValue(char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte < kCharacterValues.size() ? kCharacterValues[byte] : -1;
+    return kCharacterValues[static_cast<unsigned char>(c)];
 }
 
-// Value of an organisation code character: digits 0-9, letters A-Z 10-35.
+// GB 11714 value of each byte: digits 0-9, upper-case letters A-Z 10-35, -1 otherwise.
+constexpr std::array<signed char, 256> makeOrganizationCodeValues() {
+    std::array<signed char, 256> values{};
+    for (std::size_t byte = 0; byte < values.size(); ++byte) {
+        if (byte >= '0' && byte <= '9') {
+            values[byte] = static_cast<signed char>(byte - '0');
+        } else if (byte >= 'A' && byte <= 'Z') {
+            values[byte] = static_cast<signed char>(byte - 'A' + 10);
+        } else {
+            values[byte] = -1;
+        }
+    }
+    return values;
+}
+
+constexpr std::array<signed char, 256> kOrganizationCodeValues = makeOrganizationCodeValues();
+
 int organizationCodeValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'A' && c <= 'Z') {
-        return c - 'A' + 10;
-    }
-    return -1;
+    return kOrganizationCodeValues[static_cast<unsigned char>(c)];
 }
 
+// Positions (1-based, 0 for none) in kAuthorities of each authority character and in
+// kOrganizationTypes of each authority and type pair, indexed by character value. Every code
+// that reaches the table check reads both, so they are indexed instead of searched.
+struct CodeTableIndex {
+    std::array<std::uint8_t, kCharacterSet.size()> authority{};
+    std::array<std::array<std::uint8_t, kCharacterSet.size()>, kCharacterSet.size()> type{};
+};
+
+constexpr std::size_t constexprCharacterValue(char c) {
+    return kCharacterSet.find(c);
+}
+
+constexpr CodeTableIndex indexCodeTables() {
+    CodeTableIndex index;
+    for (std::size_t i = 0; i < std::size(kAuthorities); ++i) {
+        index.authority[constexprCharacterValue(kAuthorities[i].code)] =
+            static_cast<std::uint8_t>(i + 1);
+    }
+    for (std::size_t i = 0; i < std::size(kOrganizationTypes); ++i) {
+        const OrganizationType& type = kOrganizationTypes[i];
+        index.type[constexprCharacterValue(type.authority)][constexprCharacterValue(type.code)] =
+            static_cast<std::uint8_t>(i + 1);
+    }
+    return index;
+}
+
+constexpr CodeTableIndex kCodeTableIndex = indexCodeTables();
+
+// Returns the authority of a character from the character set, or nullptr.
 const RegistrationAuthority* findAuthority(char code) {
-    const auto* found =
-        std::find_if(std::begin(kAuthorities), std::end(kAuthorities),
-                     [code](const RegistrationAuthority& a) { return a.code == code; });
-    return found == std::end(kAuthorities) ? nullptr : found;
+    const std::size_t position = kCodeTableIndex.authority[static_cast<std::size_t>(
+        characterValue(code))];
+    return position == 0 ? nullptr : &kAuthorities[position - 1];
 }
 
+// Returns the type of two characters from the character set, or nullptr.
 const OrganizationType* findOrganizationType(char authority, char code) {
-    const auto* found = std::find_if(std::begin(kOrganizationTypes), std::end(kOrganizationTypes),
-                                     [authority, code](const OrganizationType& t) {
-                                         return t.authority == authority && t.code == code;
-                                     });
-    return found == std::end(kOrganizationTypes) ? nullptr : found;
+    const std::size_t position =
+        kCodeTableIndex.type[static_cast<std::size_t>(characterValue(authority))]
+                            [static_cast<std::size_t>(characterValue(code))];
+    return position == 0 ? nullptr : &kOrganizationTypes[position - 1];
 }
 
 // Lists the types an authority may assign, e.g. "1 企业、2 个体工商户、3 农民专业合作社".
@@ -299,12 +343,39 @@ void checkCheckCharacter(const std::string& code, CreditCodeVerdict& verdict) {
     }
 }
 
+// Writes an input of exactly 18 credit code characters, in either letter case, upper-cased
+// into `normalized`. Returns false for any other input, which needs the general normalisation
+// and checks. Normalising such an input would only upper-case it, so the result is the same.
+bool normalizePlainCode(std::string_view input, std::string& normalized) {
+    if (input.size() != kCreditCodeLength) {
+        return false;
+    }
+    char upper[kCreditCodeLength];
+    for (std::size_t i = 0; i < kCreditCodeLength; ++i) {
+        const int value = kTypedCharacterValues[static_cast<unsigned char>(input[i])];
+        if (value < 0) {
+            return false;
+        }
+        upper[i] = kCharacterSet[static_cast<std::size_t>(value)];
+    }
+    normalized.assign(upper, kCreditCodeLength);
+    return true;
+}
+
 void clearDetails(CreditCodeDetails& details) {
     details.registrationAuthority = {};
     details.organizationType = {};
     details.divisionCode.clear();
     details.divisionName.clear();
     details.organizationCode.clear();
+}
+
+// Checks an 18-character code whose characters are all in the character set.
+void checkCodeContent(const std::string& code, CreditCodeVerdict& verdict) {
+    checkAuthorityAndType(code, verdict);
+    checkDivision(code, verdict);
+    checkOrganizationCode(code, verdict);
+    checkCheckCharacter(code, verdict);
 }
 
 } // namespace
@@ -357,6 +428,12 @@ CreditCodeVerdict validateCreditCode(std::string_view input) {
 
 void validateCreditCode(std::string_view input, CreditCodeVerdict& verdict) {
     clearDetails(verdict.details);
+    verdict.findings.clear();
+    if (normalizePlainCode(input, verdict.normalized)) {
+        checkCodeContent(verdict.normalized, verdict);
+        return;
+    }
+
     normalizeIdentifier(input, LetterCase::upper, verdict);
     if (verdict.isBlocked()) {
         return;
@@ -384,10 +461,7 @@ void validateCreditCode(std::string_view input, CreditCodeVerdict& verdict) {
         return;
     }
 
-    checkAuthorityAndType(code, verdict);
-    checkDivision(code, verdict);
-    checkOrganizationCode(code, verdict);
-    checkCheckCharacter(code, verdict);
+    checkCodeContent(code, verdict);
 }
 
 } // namespace portal
