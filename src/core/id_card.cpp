@@ -241,6 +241,28 @@ void clearDetails(IdCardDetails& details) {
     details.divisionName.clear();
 }
 
+// Writes an input of exactly 17 ASCII digits followed by a digit, X or x into `normalized`,
+// with the x upper-cased. Returns false for any other input, which needs the general
+// normalisation and checks. Normalising such an input would only upper-case the x, and it
+// passes the character and length checks, so the result is the same.
+bool normalizePlainNumber(std::string_view input, std::string& normalized) {
+    if (input.size() != kLength) {
+        return false;
+    }
+    for (std::size_t i = 0; i + 1 < kLength; ++i) {
+        if (!isDigit(static_cast<unsigned char>(input[i]))) {
+            return false;
+        }
+    }
+    const char last = input[kLength - 1];
+    if (!isDigit(static_cast<unsigned char>(last)) && last != 'X' && last != 'x') {
+        return false;
+    }
+    normalized.assign(input);
+    normalized[kLength - 1] = last == 'x' ? 'X' : last;
+    return true;
+}
+
 } // namespace
 
 char computeIdCardCheckCharacter(std::string_view first17) {
@@ -300,6 +322,12 @@ IdCardVerdict validateIdCardNumber(std::string_view input, const CalendarDate& t
 void validateIdCardNumber(std::string_view input, const CalendarDate& today,
                           IdCardVerdict& verdict) {
     clearDetails(verdict.details);
+    verdict.findings.clear();
+    if (normalizePlainNumber(input, verdict.normalized)) {
+        validateEighteenDigits(classifyEighteenDigits(verdict.normalized), today, verdict);
+        return;
+    }
+
     normalizeIdentifier(input, LetterCase::upper, verdict);
     if (verdict.isBlocked()) {
         return;
