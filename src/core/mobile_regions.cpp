@@ -309,4 +309,11 @@ MobileRegion PrefixTableRegionLookup::lookup(std::string_view number) const {
     return {found.status, std::string(found.province), std::string(found.city)};
 }
 
+void PrefixTableRegionLookup::lookupInto(std::string_view number, MobileRegion& region) const {
+    const PrefixRegionView found = findRegion(number);
+    region.status = found.status;
+    region.province.assign(found.province);
+    region.city.assign(found.city);
+}
+
 } // namespace portal

@@ -103,6 +103,9 @@ public:
     // unless `number` is 11 ASCII digits starting with 1.
     MobileRegion lookup(std::string_view number) const override;
 
+    // Looks up as lookup() does, writing the names over the strings of `region`.
+    void lookupInto(std::string_view number, MobileRegion& region) const override;
+
     // Looks up as lookup() does, without copying the names.
     PrefixRegionView findRegion(std::string_view number) const;
 
