@@ -214,7 +214,7 @@ void validateMobileNumber(std::string_view input, MobileVerdict& verdict) {
     }
 
     const std::string_view number = digits.substr(countryCodeLength);
-    verdict.normalized.assign(number);
+    assignNonOverlapping(verdict.normalized, number);
     if (number.size() != kMobileLength) {
         verdict.block("wrong_length",
                       "手机号码应为11位数字，当前为" + std::to_string(number.size()) + "位");

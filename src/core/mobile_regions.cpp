@@ -312,8 +312,8 @@ MobileRegion PrefixTableRegionLookup::lookup(std::string_view number) const {
 void PrefixTableRegionLookup::lookupInto(std::string_view number, MobileRegion& region) const {
     const PrefixRegionView found = findRegion(number);
     region.status = found.status;
-    region.province.assign(found.province);
-    region.city.assign(found.city);
+    assignNonOverlapping(region.province, found.province);
+    assignNonOverlapping(region.city, found.city);
 }
 
 } // namespace portal
