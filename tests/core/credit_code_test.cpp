@@ -311,6 +311,51 @@ TEST(ValidateCreditCode, HandlesRandomBytes) {
     }
 }
 
+// Validates `input` as typed and after a leading space, which sends it through the general
+// normalisation, and expects the same verdict and details from both.
+void expectSameVerdictAfterSpace(const std::string& input) {
+    const CreditCodeVerdict plain = validateCreditCode(input);
+    const CreditCodeVerdict spaced = validateCreditCode(" " + input);
+    EXPECT_EQ(test::describeVerdict(plain), test::describeVerdict(spaced)) << input;
+    EXPECT_EQ(plain.details.registrationAuthority, spaced.details.registrationAuthority) << input;
+    EXPECT_EQ(plain.details.organizationType, spaced.details.organizationType) << input;
+    EXPECT_EQ(plain.details.divisionCode, spaced.details.divisionCode) << input;
+    EXPECT_EQ(plain.details.divisionName, spaced.details.divisionName) << input;
+    EXPECT_EQ(plain.details.organizationCode, spaced.details.organizationCode) << input;
+}
+
+TEST(ValidateCreditCode, PlainInputMatchesGeneralPath) {
+    const auto rows = test::readVectorFile("credit_codes.tsv");
+    ASSERT_FALSE(rows.empty());
+    for (const test::VectorRow& row : rows) {
+        expectSameVerdictAfterSpace(row.get("value"));
+    }
+
+    // Random codes of characters from the set in both cases, so that most have wrong check
+    // characters, unknown authorities and divisions.
+    const std::string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXYabcdefghjklmnpqrtuwxy";
+    std::mt19937 random(32100);
+    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+    for (int round = 0; round < 2000; ++round) {
+        std::string input(18, '\0');
+        for (char& c : input) {
+            c = alphabet[pick(random)];
+        }
+        expectSameVerdictAfterSpace(input);
+    }
+}
+
+TEST(ValidateCreditCode, ReusedVerdictMatchesNewVerdict) {
+    CreditCodeVerdict reused;
+    for (const std::string input : {"91350100M000100Y43", "91350100M000100Y4", "Y1350582MA2XN1234",
+                                    "91110000600037341L", " 91350100m000100y43"}) {
+        validateCreditCode(input, reused);
+        const CreditCodeVerdict fresh = validateCreditCode(input);
+        EXPECT_EQ(test::describeVerdict(reused), test::describeVerdict(fresh)) << input;
+        EXPECT_EQ(reused.details.divisionName, fresh.details.divisionName) << input;
+    }
+}
+
 TEST(ValidateCreditCode, MatchesVectorFile) {
     const auto rows = test::readVectorFile("credit_codes.tsv");
     ASSERT_FALSE(rows.empty());

@@ -357,6 +357,58 @@ TEST(ValidateIdCardNumber, HandlesRandomBytes) {
     }
 }
 
+// Validates `input` as typed and after a leading space, which sends it through the general
+// normalisation, and expects the same verdict and details from both.
+void expectSameVerdictAfterSpace(const std::string& input, const CalendarDate& today) {
+    const IdCardVerdict plain = validateIdCardNumber(input, today);
+    const IdCardVerdict spaced = validateIdCardNumber(" " + input, today);
+    EXPECT_EQ(test::describeVerdict(plain), test::describeVerdict(spaced)) << input;
+    EXPECT_EQ(plain.details.kind, spaced.details.kind) << input;
+    EXPECT_EQ(plain.details.convertedFromLegacy, spaced.details.convertedFromLegacy) << input;
+    EXPECT_EQ(plain.details.birthDate, spaced.details.birthDate) << input;
+    EXPECT_EQ(plain.details.sex, spaced.details.sex) << input;
+    EXPECT_EQ(plain.details.divisionName, spaced.details.divisionName) << input;
+}
+
+TEST(ValidateIdCardNumber, PlainInputMatchesGeneralPath) {
+    const auto rows = test::readVectorFile("id_cards.tsv");
+    ASSERT_FALSE(rows.empty());
+    for (const test::VectorRow& row : rows) {
+        expectSameVerdictAfterSpace(row.get("value"), parseIsoDate(row.get("today")));
+    }
+
+    // Random numbers over known and unknown divisions, the permits' prefixes and dates that
+    // exist or not, ending in a digit, X or x.
+    const std::string divisions[] = {"350102", "350203", "350999", "359900", "110105",
+                                     "990000", "810000", "830012", "912345"};
+    const std::string dates[] = {"19491231", "20000229", "19000229", "20991231", "18990101"};
+    const std::string lastCharacters = "0123456789Xx";
+    const CalendarDate today{2025, 6, 1};
+    std::mt19937 random(11643);
+    std::uniform_int_distribution<int> digit(0, 9);
+    for (int round = 0; round < 2000; ++round) {
+        std::string input = divisions[static_cast<std::size_t>(round) % std::size(divisions)] +
+                            dates[static_cast<std::size_t>(round / 9) % std::size(dates)];
+        for (int i = 0; i < 3; ++i) {
+            input += static_cast<char>('0' + digit(random));
+        }
+        input += lastCharacters[static_cast<std::size_t>(digit(random) + round % 3)];
+        expectSameVerdictAfterSpace(input, today);
+    }
+}
+
+TEST(ValidateIdCardNumber, ReusedVerdictMatchesNewVerdict) {
+    const CalendarDate today{2025, 6, 1};
+    IdCardVerdict reused;
+    for (const std::string input : {"11010519491231002X", "350102190506020016", "35010219050602001",
+                                    "810000199001011230", "350102900101001", "11010519491231002x"}) {
+        validateIdCardNumber(input, today, reused);
+        const IdCardVerdict fresh = validateIdCardNumber(input, today);
+        EXPECT_EQ(test::describeVerdict(reused), test::describeVerdict(fresh)) << input;
+        EXPECT_EQ(reused.details.divisionName, fresh.details.divisionName) << input;
+    }
+}
+
 TEST(ValidateIdCardNumber, MatchesVectorFile) {
     const auto rows = test::readVectorFile("id_cards.tsv");
     ASSERT_FALSE(rows.empty());

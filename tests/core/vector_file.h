@@ -95,4 +95,16 @@ inline std::vector<std::string> expectedCodes(const std::string& column) {
     return codes;
 }
 
+// Returns the normalized value and every finding in order (severity, code, position and
+// message), one per line, so that two verdicts can be compared whole.
+inline std::string describeVerdict(const Verdict& verdict) {
+    std::string text = "normalized: " + verdict.normalized + "\n";
+    for (const Finding& finding : verdict.findings) {
+        text += finding.severity == Severity::block ? "block " : "warn ";
+        text += finding.code + " " + std::to_string(finding.position) + " " + finding.message;
+        text += "\n";
+    }
+    return text;
+}
+
 } // namespace portal::test
