@@ -146,7 +146,7 @@ constexpr std::array<signed char, 256> kOrganizationCodeValues = makeOrganizatio
 
 // Returns the sum of each character's value times its weight, or -1 unless `characters` has
 // one character per weight and every one has a value. The values are combined with OR and
-// tested once, because a branch per character costs more than the sum.
+// tested once, so that the loop has no branch per character.
 template <std::size_t N>
 int sumWeightedValues(std::string_view characters, const std::array<signed char, 256>& values,
                       const std::array<int, N>& weights) {

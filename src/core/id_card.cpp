@@ -281,8 +281,7 @@ char computeIdCardCheckCharacter(std::string_view first17) {
     if (first17.size() != kWeights.size()) {
         return '\0';
     }
-    // The digit test is folded into one flag, because a branch per digit costs more than the
-    // sum.
+    // The digit test is folded into one flag, so that the loop has no branch per digit.
     int sum = 0;
     bool allDigits = true;
     for (std::size_t i = 0; i < kWeights.size(); ++i) {

@@ -49,8 +49,8 @@ bool findCountryCodeLength(std::string_view digits, bool hadPlus, std::size_t& l
 constexpr std::size_t kMaxPlainDigits = 24;
 
 // Collects the digits of an input made only of ASCII digits, full-width digits, ASCII spaces,
-// dashes and brackets, and a + before the first digit: what typed and pasted numbers nearly
-// always are. Returns false for any other input or more than kMaxPlainDigits digits, which take
+// dashes and brackets, and a + before the first digit, which covers the usual typed forms such
+// as "+86 139 5910 0000" and "139-5910-0000". Returns false for any other input or more than kMaxPlainDigits digits, which take
 // the general path of normalizeIdentifier and collectDigits. For an input accepted here that
 // path collects the same digits, because folding turns full-width digits into ASCII ones and
 // collectDigits skips the same characters.
@@ -205,7 +205,7 @@ void validateMobileNumber(std::string_view input, MobileVerdict& verdict) {
 
     std::size_t countryCodeLength = 0;
     if (!findCountryCodeLength(digits, hadPlus, countryCodeLength)) {
-        // The form shows a number it cannot take as the user typed it.
+        // As on the general path, `normalized` keeps the trimmed input, not the digits.
         if (plain) {
             normalizeIdentifier(input, LetterCase::keep, verdict);
         }

@@ -133,8 +133,8 @@ private:
     std::vector<std::uint32_t> runStarts_;
     std::vector<std::uint8_t> runRegions_;
     // For each block of kPrefixesPerBlock prefixes from firstPrefix_, the index of the run that
-    // contains the block's first prefix, and last the index of the last run. A lookup searches
-    // only the runs between its block's entry and the next one.
+    // contains the block's first prefix, followed by the index of the last run. A lookup
+    // searches only the runs between its block's entry and the next one.
     std::vector<std::uint32_t> blockFirstRuns_;
 
     static constexpr std::uint32_t kPrefixesPerBlock = 1000;

@@ -222,23 +222,22 @@ TEST(ValidateMobileNumber, HandlesRandomBytes) {
     }
 }
 
-// Validates `input` as typed and followed by a no-break space, which sends it through the
-// general normalisation, and expects the same verdict from both.
-void expectSameVerdictAfterNoBreakSpace(const std::string& input) {
-    EXPECT_EQ(test::describeVerdict(validateMobileNumber(input)),
-              test::describeVerdict(validateMobileNumber(input + "\u00A0")))
-        << input;
+void expectSameVerdictOnGeneralPath(const std::string& input) {
+    test::expectSameVerdictAfterNoBreakSpace(
+        input, [](const std::string& value) { return validateMobileNumber(value); },
+        [](const MobileVerdict&) { return std::string(); });
 }
 
 TEST(ValidateMobileNumber, PlainInputMatchesGeneralPath) {
     const auto rows = test::readVectorFile("mobile_numbers.tsv");
     ASSERT_FALSE(rows.empty());
     for (const test::VectorRow& row : rows) {
-        expectSameVerdictAfterNoBreakSpace(row.get("value"));
+        expectSameVerdictOnGeneralPath(row.get("value"));
     }
 
     // Random sequences of what typed numbers consist of, full-width digits and a bare EF byte
-    // included, of up to 30 characters so that some have too many digits for the buffer.
+    // included. Up to 30 pieces, so that some inputs have more than the 24 digits that the plain
+    // path reads.
     const std::string pieces[] = {"1", "3", "8", "6", "0", "9", "5", " ", "-", "(",
                                   ")", "+", "\t", "１", "８", "６", "０", "\xEF", "0086", "+86"};
     std::mt19937 random(86);
@@ -248,7 +247,7 @@ TEST(ValidateMobileNumber, PlainInputMatchesGeneralPath) {
         for (int i = 0; i < round % 31; ++i) {
             input += pieces[pick(random)];
         }
-        expectSameVerdictAfterNoBreakSpace(input);
+        expectSameVerdictOnGeneralPath(input);
     }
 }
 

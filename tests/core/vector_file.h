@@ -3,6 +3,8 @@
 
 #include "core/validation.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <fstream>
@@ -105,6 +107,19 @@ inline std::string describeVerdict(const Verdict& verdict) {
         text += "\n";
     }
     return text;
+}
+
+// Expects `validate` to return the same verdict for `input` as typed and followed by a no-break
+// space, which sends it through the general normalisation. `describeDetails` formats what a
+// verdict holds besides its findings, so that the details are compared too.
+template <typename Validate, typename DescribeDetails>
+void expectSameVerdictAfterNoBreakSpace(const std::string& input, Validate validate,
+                                        DescribeDetails describeDetails) {
+    const auto plain = validate(input);
+    const auto padded = validate(input + "\u00A0");
+    EXPECT_EQ(describeVerdict(plain) + describeDetails(plain),
+              describeVerdict(padded) + describeDetails(padded))
+        << input;
 }
 
 } // namespace portal::test
