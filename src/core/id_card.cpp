@@ -252,8 +252,8 @@ void clearDetails(IdCardDetails& details) {
 // with the x upper-cased, and sets `checkSum` to the weighted sum of the first 17 digits.
 // Returns false for any other input, which needs the general normalisation and checks.
 // Normalising such an input would only upper-case the x, and it passes the character and
-// length checks, so the result is the same. The sum is taken here because the digits are at
-// hand, and a second pass costs about a tenth of a check.
+// length checks, so the result is the same. The sum is taken here, where the digits are at
+// hand, to save a second pass over the number.
 bool normalizePlainNumber(std::string_view input, std::string& normalized, int& checkSum) {
     if (input.size() != kLength) {
         return false;

@@ -110,8 +110,8 @@ inline std::string describeVerdict(const Verdict& verdict) {
 }
 
 // Expects `validate` to return the same verdict for `input` as typed and followed by a no-break
-// space, which sends it through the general normalisation. `describeDetails` formats what a
-// verdict holds besides its findings, so that the details are compared too.
+// space, which sends it through the general normalisation. `describeDetails` formats the
+// verdict's details, so that they are compared too.
 template <typename Validate, typename DescribeDetails>
 void expectSameVerdictAfterNoBreakSpace(const std::string& input, Validate validate,
                                         DescribeDetails describeDetails) {
