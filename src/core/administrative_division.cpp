@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <iterator>
 
 namespace portal {
@@ -78,26 +79,6 @@ constexpr NamedCode kFujianCounties[] = {
     {"350982", "福鼎市"},
 };
 
-template <std::size_t N> constexpr bool isSortedByCode(const NamedCode (&table)[N]) {
-    for (std::size_t i = 1; i < N; ++i) {
-        if (!(table[i - 1].code < table[i].code)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-static_assert(isSortedByCode(kFujianPrefectures) && isSortedByCode(kFujianCounties),
-              "findName searches the division tables by halving, so they must stay sorted");
-
-template <std::size_t N>
-std::string_view findName(const NamedCode (&table)[N], std::string_view code) {
-    const auto* found = std::lower_bound(
-        std::begin(table), std::end(table), code,
-        [](const NamedCode& entry, std::string_view wanted) { return entry.code < wanted; });
-    return found != std::end(table) && found->code == code ? found->name : std::string_view();
-}
-
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
@@ -106,18 +87,60 @@ bool isSixDigits(std::string_view code) {
     return code.size() == 6 && std::all_of(code.begin(), code.end(), isDigit);
 }
 
+// The number written by the two ASCII digits at `offset`, e.g. 1 for "01".
+constexpr std::size_t twoDigitNumber(std::string_view digits, std::size_t offset) {
+    return static_cast<std::size_t>((digits[offset] - '0') * 10 + (digits[offset + 1] - '0'));
+}
+
 // Province names indexed by their two digits, because every credit code and ID-card number
 // is checked against one.
 constexpr std::array<std::string_view, 100> indexProvinces() {
     std::array<std::string_view, 100> byNumber{};
     for (const NamedCode& province : kProvinces) {
-        byNumber[static_cast<std::size_t>((province.code[0] - '0') * 10 + (province.code[1] - '0'))] =
-            province.name;
+        byNumber[twoDigitNumber(province.code, 0)] = province.name;
     }
     return byNumber;
 }
 
 constexpr std::array<std::string_view, 100> kProvinceByNumber = indexProvinces();
+
+constexpr std::size_t kFujianPrefectureCount = std::size(kFujianPrefectures);
+
+// Fujian prefecture and county names indexed by their digits, so that a lookup reads one entry
+// instead of comparing codes. Counties are indexed by the position of their prefecture in
+// kFujianPrefectures (1-based, 0 for none) and then by their last two digits.
+struct FujianIndex {
+    std::array<std::uint8_t, 100> prefectureByNumber{};
+    std::array<std::array<std::string_view, 100>, kFujianPrefectureCount + 1> countyByNumber{};
+};
+
+constexpr FujianIndex indexFujian() {
+    FujianIndex index;
+    for (std::size_t i = 0; i < kFujianPrefectureCount; ++i) {
+        index.prefectureByNumber[twoDigitNumber(kFujianPrefectures[i].code, 2)] =
+            static_cast<std::uint8_t>(i + 1);
+    }
+    for (const NamedCode& county : kFujianCounties) {
+        const std::size_t prefecture = index.prefectureByNumber[twoDigitNumber(county.code, 2)];
+        index.countyByNumber[prefecture][twoDigitNumber(county.code, 4)] = county.name;
+    }
+    return index;
+}
+
+constexpr FujianIndex kFujianIndex = indexFujian();
+
+// Every listed county must belong to a listed prefecture, or indexFujian files it under
+// "no prefecture" where no lookup reads it.
+constexpr bool countiesHavePrefectures() {
+    for (const NamedCode& county : kFujianCounties) {
+        if (kFujianIndex.prefectureByNumber[twoDigitNumber(county.code, 2)] == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static_assert(countiesHavePrefectures(), "a Fujian county's prefecture is missing");
 
 } // namespace
 
@@ -125,8 +148,7 @@ std::string_view provinceName(std::string_view twoDigits) {
     if (twoDigits.size() != 2 || !isDigit(twoDigits[0]) || !isDigit(twoDigits[1])) {
         return {};
     }
-    return kProvinceByNumber[static_cast<std::size_t>((twoDigits[0] - '0') * 10 +
-                                                      (twoDigits[1] - '0'))];
+    return kProvinceByNumber[twoDigitNumber(twoDigits, 0)];
 }
 
 DivisionInfo lookupDivision(std::string_view code) {
@@ -135,31 +157,32 @@ DivisionInfo lookupDivision(std::string_view code) {
         return info;
     }
 
-    info.provinceName = provinceName(code.substr(0, 2));
+    info.provinceName = kProvinceByNumber[twoDigitNumber(code, 0)];
     info.provinceKnown = !info.provinceName.empty();
-    if (code.substr(0, 2) != "35") {
+    if (code[0] != '3' || code[1] != '5') {
         return info;
     }
 
     info.lowerLevelsListed = true;
-    const std::string_view prefectureDigits = code.substr(2, 2);
-    const std::string_view countyDigits = code.substr(4, 2);
-    if (prefectureDigits == "00") {
+    const std::size_t prefectureNumber = twoDigitNumber(code, 2);
+    const std::size_t countyNumber = twoDigitNumber(code, 4);
+    if (prefectureNumber == 0) {
         info.prefectureKnown = true;
-        info.countyKnown = countyDigits == "00";
+        info.countyKnown = countyNumber == 0;
         return info;
     }
 
-    info.prefectureName = findName(kFujianPrefectures, code.substr(0, 4));
-    info.prefectureKnown = !info.prefectureName.empty();
+    const std::size_t prefecture = kFujianIndex.prefectureByNumber[prefectureNumber];
+    info.prefectureKnown = prefecture != 0;
     if (!info.prefectureKnown) {
         return info;
     }
-    if (countyDigits == "00") {
+    info.prefectureName = kFujianPrefectures[prefecture - 1].name;
+    if (countyNumber == 0) {
         info.countyKnown = true;
         return info;
     }
-    info.countyName = findName(kFujianCounties, code);
+    info.countyName = kFujianIndex.countyByNumber[prefecture][countyNumber];
     info.countyKnown = !info.countyName.empty();
     return info;
 }

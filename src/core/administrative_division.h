@@ -22,9 +22,12 @@ struct DivisionInfo {
     std::string_view prefectureName; // "福州市", or empty for a province-level code or when unknown
     std::string_view countyName;     // "鼓楼区", or empty for a prefecture-level code or when unknown
 
-    // Writes the known names joined, e.g. "福建省福州市鼓楼区", over `out`.
+    // Writes the known names joined, e.g. "福建省福州市鼓楼区", over `out`. The names point
+    // into static tables, never into `out`, so clearing first is safe, and it is cheaper than
+    // assign() with libstdc++.
     void assignFullName(std::string& out) const {
-        out.assign(provinceName);
+        out.clear();
+        out.append(provinceName);
         out.append(prefectureName);
         out.append(countyName);
     }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <iterator>
 #include <string>
 
@@ -20,6 +21,17 @@ constexpr std::string_view kCharacterSet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 // Weight of position i (1-based) is 3^(i-1) mod 31, as GB 32100-2015 defines it.
 constexpr std::array<int, 17> kCreditCodeWeights = {1,  3,  9,  27, 19, 26, 16, 17, 20,
                                                     29, 25, 13, 8,  24, 10, 30, 28};
+
+// The weights above and 0 for position 18, so that a loop over all 18 characters can sum them.
+constexpr std::array<int, kCreditCodeLength> makePlainCodeWeights() {
+    std::array<int, kCreditCodeLength> weights{};
+    for (std::size_t i = 0; i < kCreditCodeWeights.size(); ++i) {
+        weights[i] = kCreditCodeWeights[i];
+    }
+    return weights;
+}
+
+constexpr std::array<int, kCreditCodeLength> kPlainCodeWeights = makePlainCodeWeights();
 
 // GB 11714 weights of the eight body characters of an organisation code.
 constexpr std::array<int, 8> kOrganizationCodeWeights = {3, 7, 9, 10, 5, 8, 4, 2};
@@ -90,50 +102,114 @@ constexpr OrganizationType kOrganizationTypes[] = {
 // Division code of units registered at the national level rather than in a province.
 constexpr std::string_view kNationalDivision = "100000";
 
-// Value of each ASCII character in kCharacterSet, or -1 outside it. A table, because every
-// character of every code is looked up twice (character check and check character).
-constexpr std::array<signed char, 128> makeCharacterValues() {
-    std::array<signed char, 128> values{};
+// Value of each byte in kCharacterSet, or -1 outside it. With `acceptLowerCase` a lower-case
+// letter has the value of its upper-case form, as normalisation would give it. Tables, because
+// every character of every code is looked up twice (character check and check character).
+constexpr std::array<signed char, 256> makeCharacterValues(bool acceptLowerCase) {
+    std::array<signed char, 256> values{};
     for (signed char& value : values) {
         value = -1;
     }
     for (std::size_t i = 0; i < kCharacterSet.size(); ++i) {
-        values[static_cast<unsigned char>(kCharacterSet[i])] = static_cast<signed char>(i);
+        const char c = kCharacterSet[i];
+        values[static_cast<unsigned char>(c)] = static_cast<signed char>(i);
+        if (acceptLowerCase && c >= 'A' && c <= 'Z') {
+            values[static_cast<unsigned char>(c - 'A' + 'a')] = static_cast<signed char>(i);
+        }
     }
     return values;
 }
 
-constexpr std::array<signed char, 128> kCharacterValues = makeCharacterValues();
+constexpr std::array<signed char, 256> kCharacterValues = makeCharacterValues(false);
+constexpr std::array<signed char, 256> kTypedCharacterValues = makeCharacterValues(true);
 
 int characterValue(char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte < kCharacterValues.size() ? kCharacterValues[byte] : -1;
+    return kCharacterValues[static_cast<unsigned char>(c)];
 }
 
-// Value of an organisation code character: digits 0-9, letters A-Z 10-35.
-int organizationCodeValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
+// GB 11714 value of each byte: digits 0-9, upper-case letters A-Z 10-35, -1 otherwise.
+constexpr std::array<signed char, 256> makeOrganizationCodeValues() {
+    std::array<signed char, 256> values{};
+    for (std::size_t byte = 0; byte < values.size(); ++byte) {
+        if (byte >= '0' && byte <= '9') {
+            values[byte] = static_cast<signed char>(byte - '0');
+        } else if (byte >= 'A' && byte <= 'Z') {
+            values[byte] = static_cast<signed char>(byte - 'A' + 10);
+        } else {
+            values[byte] = -1;
+        }
     }
-    if (c >= 'A' && c <= 'Z') {
-        return c - 'A' + 10;
-    }
-    return -1;
+    return values;
 }
 
+constexpr std::array<signed char, 256> kOrganizationCodeValues = makeOrganizationCodeValues();
+
+// Returns the sum of each character's value times its weight, or -1 unless `characters` has
+// one character per weight and every one has a value. The values are combined with OR and
+// tested once, so that the loop has no branch per character.
+template <std::size_t N>
+int sumWeightedValues(std::string_view characters, const std::array<signed char, 256>& values,
+                      const std::array<int, N>& weights) {
+    if (characters.size() != N) {
+        return -1;
+    }
+    int sum = 0;
+    int combined = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+        const int value = values[static_cast<unsigned char>(characters[i])];
+        combined |= value;
+        sum += value * weights[i];
+    }
+    return combined < 0 ? -1 : sum;
+}
+
+// Returns the check character for the weighted sum of positions 1-17: the character whose value
+// is 31 - (sum mod 31), with 31 written as 0.
+char checkCharacterOfSum(int sum) {
+    return kCharacterSet[static_cast<std::size_t>((31 - sum % 31) % 31)];
+}
+
+// Positions (1-based, 0 for none) in kAuthorities of each authority character and in
+// kOrganizationTypes of each authority and type pair, indexed by character value. Every code
+// that reaches the table check reads both, so they are indexed instead of searched.
+struct CodeTableIndex {
+    std::array<std::uint8_t, kCharacterSet.size()> authority{};
+    std::array<std::array<std::uint8_t, kCharacterSet.size()>, kCharacterSet.size()> type{};
+};
+
+constexpr std::size_t constexprCharacterValue(char c) {
+    return kCharacterSet.find(c);
+}
+
+constexpr CodeTableIndex indexCodeTables() {
+    CodeTableIndex index;
+    for (std::size_t i = 0; i < std::size(kAuthorities); ++i) {
+        index.authority[constexprCharacterValue(kAuthorities[i].code)] =
+            static_cast<std::uint8_t>(i + 1);
+    }
+    for (std::size_t i = 0; i < std::size(kOrganizationTypes); ++i) {
+        const OrganizationType& type = kOrganizationTypes[i];
+        index.type[constexprCharacterValue(type.authority)][constexprCharacterValue(type.code)] =
+            static_cast<std::uint8_t>(i + 1);
+    }
+    return index;
+}
+
+constexpr CodeTableIndex kCodeTableIndex = indexCodeTables();
+
+// Returns the authority of a character from the character set, or nullptr.
 const RegistrationAuthority* findAuthority(char code) {
-    const auto* found =
-        std::find_if(std::begin(kAuthorities), std::end(kAuthorities),
-                     [code](const RegistrationAuthority& a) { return a.code == code; });
-    return found == std::end(kAuthorities) ? nullptr : found;
+    const std::size_t position = kCodeTableIndex.authority[static_cast<std::size_t>(
+        characterValue(code))];
+    return position == 0 ? nullptr : &kAuthorities[position - 1];
 }
 
+// Returns the type of two characters from the character set, or nullptr.
 const OrganizationType* findOrganizationType(char authority, char code) {
-    const auto* found = std::find_if(std::begin(kOrganizationTypes), std::end(kOrganizationTypes),
-                                     [authority, code](const OrganizationType& t) {
-                                         return t.authority == authority && t.code == code;
-                                     });
-    return found == std::end(kOrganizationTypes) ? nullptr : found;
+    const std::size_t position =
+        kCodeTableIndex.type[static_cast<std::size_t>(characterValue(authority))]
+                            [static_cast<std::size_t>(characterValue(code))];
+    return position == 0 ? nullptr : &kOrganizationTypes[position - 1];
 }
 
 // Lists the types an authority may assign, e.g. "1 企业、2 个体工商户、3 农民专业合作社".
@@ -228,9 +304,9 @@ void checkAuthorityAndType(const std::string& code, CreditCodeVerdict& verdict) 
 
 void checkDivision(const std::string& code, CreditCodeVerdict& verdict) {
     const std::string_view division = std::string_view(code).substr(2, 6);
-    verdict.details.divisionCode.assign(division);
+    assignNonOverlapping(verdict.details.divisionCode, division);
     if (division == kNationalDivision) {
-        verdict.details.divisionName.assign("国家级");
+        assignNonOverlapping(verdict.details.divisionName, "国家级");
         return;
     }
 
@@ -279,7 +355,7 @@ void checkDivision(const std::string& code, CreditCodeVerdict& verdict) {
 
 void checkOrganizationCode(const std::string& code, CreditCodeVerdict& verdict) {
     const std::string_view body = std::string_view(code).substr(8, 9);
-    verdict.details.organizationCode.assign(body);
+    assignNonOverlapping(verdict.details.organizationCode, body);
     const char expected = computeOrganizationCodeCheckCharacter(body.substr(0, 8));
     if (expected != code[16]) {
         verdict.warn("organization_code_check_mismatch",
@@ -289,14 +365,40 @@ void checkOrganizationCode(const std::string& code, CreditCodeVerdict& verdict) 
     }
 }
 
-void checkCheckCharacter(const std::string& code, CreditCodeVerdict& verdict) {
-    const char expected = computeCreditCodeCheckCharacter(std::string_view(code).substr(0, 17));
+// Checks position 18 against the check character of `checkSum`, the weighted sum of the values
+// of positions 1-17.
+void checkCheckCharacter(const std::string& code, int checkSum, CreditCodeVerdict& verdict) {
+    const char expected = checkCharacterOfSum(checkSum);
     if (expected != code[17]) {
         verdict.warn("check_character_mismatch",
                      "第18位校验码应为 " + std::string(1, expected) + "，实际为 " +
                          std::string(1, code[17]) + "，请核对是否有字符抄错",
                      18);
     }
+}
+
+// Writes an input of exactly 18 credit code characters, in either letter case, upper-cased
+// into `normalized`, and sets `checkSum` to the weighted sum of the values of positions 1-17.
+// Returns false for any other input, which needs the general normalisation and checks.
+// Normalising such an input would only upper-case it, so the result is the same. The sum is
+// taken here, where the values are at hand, to save a second pass over the code.
+bool normalizePlainCode(std::string_view input, std::string& normalized, int& checkSum) {
+    if (input.size() != kCreditCodeLength) {
+        return false;
+    }
+    char upper[kCreditCodeLength];
+    int sum = 0;
+    for (std::size_t i = 0; i < kCreditCodeLength; ++i) {
+        const int value = kTypedCharacterValues[static_cast<unsigned char>(input[i])];
+        if (value < 0) {
+            return false;
+        }
+        upper[i] = kCharacterSet[static_cast<std::size_t>(value)];
+        sum += value * kPlainCodeWeights[i];
+    }
+    checkSum = sum;
+    assignNonOverlapping(normalized, std::string_view(upper, kCreditCodeLength));
+    return true;
 }
 
 void clearDetails(CreditCodeDetails& details) {
@@ -307,36 +409,26 @@ void clearDetails(CreditCodeDetails& details) {
     details.organizationCode.clear();
 }
 
+// Checks an 18-character code whose characters are all in the character set. `checkSum` is
+// the weighted sum of the values of positions 1-17.
+void checkCodeContent(const std::string& code, int checkSum, CreditCodeVerdict& verdict) {
+    checkAuthorityAndType(code, verdict);
+    checkDivision(code, verdict);
+    checkOrganizationCode(code, verdict);
+    checkCheckCharacter(code, checkSum, verdict);
+}
+
 } // namespace
 
 char computeCreditCodeCheckCharacter(std::string_view first17) {
-    if (first17.size() != kCreditCodeWeights.size()) {
-        return '\0';
-    }
-    int sum = 0;
-    for (std::size_t i = 0; i < first17.size(); ++i) {
-        const int value = characterValue(first17[i]);
-        if (value < 0) {
-            return '\0';
-        }
-        sum += value * kCreditCodeWeights[i];
-    }
-    // 31 - (sum mod 31), with 31 written as 0.
-    const int check = (31 - sum % 31) % 31;
-    return kCharacterSet[static_cast<std::size_t>(check)];
+    const int sum = sumWeightedValues(first17, kCharacterValues, kCreditCodeWeights);
+    return sum < 0 ? '\0' : checkCharacterOfSum(sum);
 }
 
 char computeOrganizationCodeCheckCharacter(std::string_view first8) {
-    if (first8.size() != kOrganizationCodeWeights.size()) {
+    const int sum = sumWeightedValues(first8, kOrganizationCodeValues, kOrganizationCodeWeights);
+    if (sum < 0) {
         return '\0';
-    }
-    int sum = 0;
-    for (std::size_t i = 0; i < first8.size(); ++i) {
-        const int value = organizationCodeValue(first8[i]);
-        if (value < 0) {
-            return '\0';
-        }
-        sum += value * kOrganizationCodeWeights[i];
     }
     // 11 - (sum mod 11), where 10 is written X and 11 is written 0.
     const int check = 11 - sum % 11;
@@ -357,6 +449,13 @@ CreditCodeVerdict validateCreditCode(std::string_view input) {
 
 void validateCreditCode(std::string_view input, CreditCodeVerdict& verdict) {
     clearDetails(verdict.details);
+    verdict.findings.clear();
+    int checkSum = 0;
+    if (normalizePlainCode(input, verdict.normalized, checkSum)) {
+        checkCodeContent(verdict.normalized, checkSum, verdict);
+        return;
+    }
+
     normalizeIdentifier(input, LetterCase::upper, verdict);
     if (verdict.isBlocked()) {
         return;
@@ -384,10 +483,9 @@ void validateCreditCode(std::string_view input, CreditCodeVerdict& verdict) {
         return;
     }
 
-    checkAuthorityAndType(code, verdict);
-    checkDivision(code, verdict);
-    checkOrganizationCode(code, verdict);
-    checkCheckCharacter(code, verdict);
+    checkSum = sumWeightedValues(std::string_view(code).substr(0, kCreditCodeWeights.size()),
+                                 kCharacterValues, kCreditCodeWeights);
+    checkCodeContent(code, checkSum, verdict);
 }
 
 } // namespace portal

@@ -17,6 +17,11 @@ constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 1
 // Check character for each value of the weighted sum mod 11.
 constexpr std::string_view kCheckCharacters = "10X98765432";
 
+// Returns the check character for the weighted sum of the first 17 digits.
+char checkCharacterOfSum(int sum) {
+    return kCheckCharacters[static_cast<std::size_t>(sum % 11)];
+}
+
 // A birth more than this many years before today is probably a typing error.
 constexpr int kImplausibleAge = 120;
 
@@ -108,8 +113,8 @@ void readSex(const std::string& number, IdCardVerdict& verdict) {
     verdict.details.sex = (number[16] - '0') % 2 == 1 ? Sex::male : Sex::female;
 }
 
-void checkCheckCharacter(const std::string& number, IdCardVerdict& verdict) {
-    const char expected = computeIdCardCheckCharacter(std::string_view(number).substr(0, 17));
+// Checks position 18 against `expected`, the check character of positions 1-17.
+void checkCheckCharacter(const std::string& number, char expected, IdCardVerdict& verdict) {
     if (expected != number[17]) {
         verdict.block("check_character_mismatch",
                       "第18位校验码应为 " + std::string(1, expected) + "，实际为 " +
@@ -154,7 +159,8 @@ void checkResidentDivision(const std::string& number, IdCardVerdict& verdict) {
 
 // Checks the first six digits of a residence permit: 810000, 820000 or 830000.
 void checkPermitPrefix(const std::string& number, IdCardVerdict& verdict) {
-    verdict.details.divisionName.assign(provinceName(std::string_view(number).substr(0, 2)));
+    assignNonOverlapping(verdict.details.divisionName,
+                         provinceName(std::string_view(number).substr(0, 2)));
     if (number.compare(2, 4, "0000") != 0) {
         verdict.block(
             "invalid_division_code",
@@ -165,7 +171,7 @@ void checkPermitPrefix(const std::string& number, IdCardVerdict& verdict) {
 // Checks the province of the accepting office of a foreigner's card (positions 2-3).
 void checkForeignCardProvince(const std::string& number, IdCardVerdict& verdict) {
     const std::string_view province = std::string_view(number).substr(1, 2);
-    verdict.details.divisionName.assign(provinceName(province));
+    assignNonOverlapping(verdict.details.divisionName, provinceName(province));
     if (verdict.details.divisionName.empty()) {
         verdict.block("unknown_province",
                       "第2-3位受理地代码“" + std::string(province) +
@@ -206,8 +212,9 @@ IdCardKind classifyEighteenDigits(const std::string& number) {
 }
 
 // Validates an 18-digit number of the given kind: all kinds share the birth date at 7-14, the
-// sex digit at 17 and the check character at 18.
-void validateEighteenDigits(IdCardKind kind, const CalendarDate& today, IdCardVerdict& verdict) {
+// sex digit at 17 and the check character at 18, which must be `expectedCheckCharacter`.
+void validateEighteenDigits(IdCardKind kind, char expectedCheckCharacter, const CalendarDate& today,
+                            IdCardVerdict& verdict) {
     const std::string& number = verdict.normalized;
     verdict.details.kind = kind;
     switch (kind) {
@@ -229,7 +236,7 @@ void validateEighteenDigits(IdCardKind kind, const CalendarDate& today, IdCardVe
 
     checkBirthDate(number, 7, today, verdict);
     readSex(number, verdict);
-    checkCheckCharacter(number, verdict);
+    checkCheckCharacter(number, expectedCheckCharacter, verdict);
 }
 
 // Resets the details for the next value, keeping the memory of the division name.
@@ -241,20 +248,51 @@ void clearDetails(IdCardDetails& details) {
     details.divisionName.clear();
 }
 
+// Writes an input of exactly 17 ASCII digits followed by a digit, X or x into `normalized`,
+// with the x upper-cased, and sets `checkSum` to the weighted sum of the first 17 digits.
+// Returns false for any other input, which needs the general normalisation and checks.
+// Normalising such an input would only upper-case the x, and it passes the character and
+// length checks, so the result is the same. The sum is taken here, where the digits are at
+// hand, to save a second pass over the number.
+bool normalizePlainNumber(std::string_view input, std::string& normalized, int& checkSum) {
+    if (input.size() != kLength) {
+        return false;
+    }
+    int sum = 0;
+    for (std::size_t i = 0; i < kWeights.size(); ++i) {
+        if (!isDigit(static_cast<unsigned char>(input[i]))) {
+            return false;
+        }
+        sum += (input[i] - '0') * kWeights[i];
+    }
+    checkSum = sum;
+    const char last = input[kLength - 1];
+    if (!isDigit(static_cast<unsigned char>(last)) && last != 'X' && last != 'x') {
+        return false;
+    }
+    normalized.assign(input);
+    normalized[kLength - 1] = last == 'x' ? 'X' : last;
+    return true;
+}
+
 } // namespace
 
 char computeIdCardCheckCharacter(std::string_view first17) {
     if (first17.size() != kWeights.size()) {
         return '\0';
     }
+    // The digit test is folded into one flag, so that the loop has no branch per digit.
     int sum = 0;
-    for (std::size_t i = 0; i < first17.size(); ++i) {
-        if (!isDigit(static_cast<unsigned char>(first17[i]))) {
-            return '\0';
-        }
-        sum += (first17[i] - '0') * kWeights[i];
+    bool allDigits = true;
+    for (std::size_t i = 0; i < kWeights.size(); ++i) {
+        const int digit = first17[i] - '0';
+        allDigits &= digit >= 0 && digit <= 9;
+        sum += digit * kWeights[i];
     }
-    return kCheckCharacters[static_cast<std::size_t>(sum % 11)];
+    if (!allDigits) {
+        return '\0';
+    }
+    return checkCharacterOfSum(sum);
 }
 
 std::string convertLegacyIdCardNumber(std::string_view legacy) {
@@ -300,6 +338,14 @@ IdCardVerdict validateIdCardNumber(std::string_view input, const CalendarDate& t
 void validateIdCardNumber(std::string_view input, const CalendarDate& today,
                           IdCardVerdict& verdict) {
     clearDetails(verdict.details);
+    verdict.findings.clear();
+    int checkSum = 0;
+    if (normalizePlainNumber(input, verdict.normalized, checkSum)) {
+        validateEighteenDigits(classifyEighteenDigits(verdict.normalized),
+                               checkCharacterOfSum(checkSum), today, verdict);
+        return;
+    }
+
     normalizeIdentifier(input, LetterCase::upper, verdict);
     if (verdict.isBlocked()) {
         return;
@@ -339,7 +385,9 @@ void validateIdCardNumber(std::string_view input, const CalendarDate& today,
                           1);
             return;
         }
-        validateEighteenDigits(IdCardKind::resident, today, verdict);
+        // The conversion computed the check character, so the number's own is the expected one.
+        validateEighteenDigits(IdCardKind::resident, verdict.normalized[kLength - 1], today,
+                               verdict);
         return;
     }
     if (length != kLength) {
@@ -347,7 +395,10 @@ void validateIdCardNumber(std::string_view input, const CalendarDate& today,
         return;
     }
 
-    validateEighteenDigits(classifyEighteenDigits(verdict.normalized), today, verdict);
+    validateEighteenDigits(
+        classifyEighteenDigits(verdict.normalized),
+        computeIdCardCheckCharacter(std::string_view(verdict.normalized).substr(0, kLength - 1)),
+        today, verdict);
 }
 
 } // namespace portal

@@ -18,26 +18,71 @@ bool isDigit(char32_t c) {
     return c >= U'0' && c <= U'9';
 }
 
-// Removes the country code of mainland China. Returns false if `digits` starts with another
-// country code (a leading + or 00 that is not followed by 86).
-bool stripCountryCode(std::string& digits, bool hadPlus) {
+// Finds the length of the country code of mainland China at the start of `digits`: 0, 2 or 4.
+// Returns false if `digits` starts with another country code (a leading + or 00 that is not
+// followed by 86).
+bool findCountryCodeLength(std::string_view digits, bool hadPlus, std::size_t& length) {
+    length = 0;
     if (hadPlus) {
-        if (digits.compare(0, 2, "86") != 0) {
+        if (digits.substr(0, 2) != "86") {
             return false;
         }
-        digits.erase(0, 2);
+        length = 2;
         return true;
     }
-    if (digits.compare(0, 4, "0086") == 0) {
-        digits.erase(0, 4);
+    if (digits.substr(0, 4) == "0086") {
+        length = 4;
         return true;
     }
-    if (digits.compare(0, 2, "00") == 0) {
+    if (digits.substr(0, 2) == "00") {
         return false;
     }
     // "86" without + or 00 is a country code only where it leaves an 11-digit mobile number.
-    if (digits.size() == kMobileLength + 2 && digits.compare(0, 3, "861") == 0) {
-        digits.erase(0, 2);
+    if (digits.size() == kMobileLength + 2 && digits.substr(0, 3) == "861") {
+        length = 2;
+    }
+    return true;
+}
+
+// Room for the digits of a typed number: 11, a country code of up to 4 and a few typed by
+// mistake. An input with more digits takes the general path.
+constexpr std::size_t kMaxPlainDigits = 24;
+
+// Collects the digits of an input made only of ASCII digits, full-width digits, ASCII spaces,
+// dashes and brackets, and a + before the first digit, which covers the usual typed forms such
+// as "+86 139 5910 0000" and "139-5910-0000". Returns false for any other input or more than kMaxPlainDigits digits, which take
+// the general path of normalizeIdentifier and collectDigits. For an input accepted here that
+// path collects the same digits, because folding turns full-width digits into ASCII ones and
+// collectDigits skips the same characters.
+bool collectPlainDigits(std::string_view input, char (&digits)[kMaxPlainDigits],
+                        std::size_t& count, bool& hadPlus) {
+    count = 0;
+    hadPlus = false;
+    std::size_t offset = 0;
+    while (offset < input.size()) {
+        const char c = input[offset];
+        ++offset;
+        char digit = '\0';
+        if (c >= '0' && c <= '9') {
+            digit = c;
+        } else if (c == '\xEF' && offset + 1 < input.size() && input[offset] == '\xBC' &&
+                   input[offset + 1] >= '\x90' && input[offset + 1] <= '\x99') {
+            // A full-width digit, U+FF10 to U+FF19, is EF BC 90 to EF BC 99 in UTF-8.
+            digit = static_cast<char>('0' + (input[offset + 1] - '\x90'));
+            offset += 2;
+        } else if (c == ' ' || c == '-' || c == '(' || c == ')' || (c >= '\t' && c <= '\r')) {
+            continue;
+        } else if (c == '+' && count == 0 && !hadPlus) {
+            hadPlus = true;
+            continue;
+        } else {
+            return false;
+        }
+
+        if (count == kMaxPlainDigits) {
+            return false;
+        }
+        digits[count++] = digit;
     }
     return true;
 }
@@ -72,8 +117,25 @@ bool collectDigits(const std::string& trimmed, std::string& digits, bool& hadPlu
     return true;
 }
 
-std::string describeRegion(const MobileRegion& region) {
-    return region.province + region.city;
+// Formats the message that blocks a number registered outside Fujian, e.g. "该号码归属地为
+// 浙江省杭州市，…". The text is sized first, so building it allocates once.
+std::string describeRegionOutsideFujian(const MobileRegion& region) {
+    constexpr std::string_view kBefore = "该号码归属地为 ";
+    constexpr std::string_view kAfter = "，短信验证码仅支持福建省内手机号码";
+    std::string message;
+    message.reserve(kBefore.size() + region.province.size() + region.city.size() + kAfter.size());
+    message.append(kBefore);
+    message.append(region.province);
+    message.append(region.city);
+    message.append(kAfter);
+    return message;
+}
+
+// Resets the region for the next value, keeping the memory of its names.
+void clearRegion(MobileRegion& region) {
+    region.status = MobileRegionStatus::unknown;
+    region.province.clear();
+    region.city.clear();
 }
 
 } // namespace
@@ -113,43 +175,60 @@ MobileVerdict validateMobileNumber(std::string_view input) {
 }
 
 void validateMobileNumber(std::string_view input, MobileVerdict& verdict) {
-    verdict.region = {};
-    normalizeIdentifier(input, LetterCase::keep, verdict);
-    if (verdict.isBlocked()) {
-        return;
-    }
+    clearRegion(verdict.region);
 
-    // A typed number with its separators and country code fits the short-string buffer, so
-    // collecting its digits does not allocate.
-    std::string digits;
+    char plainDigits[kMaxPlainDigits];
+    std::size_t plainDigitCount = 0;
     bool hadPlus = false;
-    if (!collectDigits(verdict.normalized, digits, hadPlus, verdict)) {
-        return;
+    const bool plain = collectPlainDigits(input, plainDigits, plainDigitCount, hadPlus);
+    std::string collectedDigits;
+    std::string_view digits;
+    if (plain) {
+        verdict.clear();
+        digits = std::string_view(plainDigits, plainDigitCount);
+    } else {
+        hadPlus = false;
+        normalizeIdentifier(input, LetterCase::keep, verdict);
+        if (verdict.isBlocked()) {
+            return;
+        }
+        if (!collectDigits(verdict.normalized, collectedDigits, hadPlus, verdict)) {
+            return;
+        }
+        digits = collectedDigits;
     }
     if (digits.empty()) {
         verdict.normalized.clear();
         verdict.block("empty", "请输入手机号码");
         return;
     }
-    if (!stripCountryCode(digits, hadPlus)) {
+
+    std::size_t countryCodeLength = 0;
+    if (!findCountryCodeLength(digits, hadPlus, countryCodeLength)) {
+        // As on the general path, `normalized` keeps the trimmed input, not the digits.
+        if (plain) {
+            normalizeIdentifier(input, LetterCase::keep, verdict);
+        }
         verdict.block("not_mainland_number", "仅支持中国大陆手机号码（国家代码 +86）");
         return;
     }
 
-    verdict.normalized.assign(digits);
-    if (digits.size() != kMobileLength) {
+    const std::string_view number = digits.substr(countryCodeLength);
+    assignNonOverlapping(verdict.normalized, number);
+    if (number.size() != kMobileLength) {
         verdict.block("wrong_length",
-                      "手机号码应为11位数字，当前为" + std::to_string(digits.size()) + "位");
+                      "手机号码应为11位数字，当前为" + std::to_string(number.size()) + "位");
         return;
     }
-    if (digits[0] != '1') {
-        verdict.block("not_mobile_number", "手机号码应以 1 开头，第1位是 " + digits.substr(0, 1),
-                      1);
+    if (number[0] != '1') {
+        verdict.block("not_mobile_number",
+                      "手机号码应以 1 开头，第1位是 " + std::string(number.substr(0, 1)), 1);
         return;
     }
-    if (!isAllocatedMobileSegment(digits)) {
+    if (!isAllocatedMobileSegment(number)) {
         verdict.block("unallocated_segment",
-                      "号段 " + digits.substr(0, 3) + " 不是已分配的手机号段，请核对前3位", 1);
+                      "号段 " + std::string(number.substr(0, 3)) + " 不是已分配的手机号段，请核对前3位",
+                      1);
     }
 }
 
@@ -166,13 +245,12 @@ void validateMobileNumberForSms(std::string_view input, const MobileRegionLookup
         return;
     }
 
-    verdict.region = lookup.lookup(verdict.normalized);
+    lookup.lookupInto(verdict.normalized, verdict.region);
     switch (verdict.region.status) {
     case MobileRegionStatus::fujian:
         break;
     case MobileRegionStatus::other_province:
-        verdict.block("region_outside_fujian", "该号码归属地为 " + describeRegion(verdict.region) +
-                                                   "，短信验证码仅支持福建省内手机号码");
+        verdict.block("region_outside_fujian", describeRegionOutsideFujian(verdict.region));
         break;
     case MobileRegionStatus::unknown:
         verdict.warn("region_unknown",

@@ -37,6 +37,13 @@ public:
 
     // Looks up an 11-digit number that passed validateMobileNumber.
     virtual MobileRegion lookup(std::string_view number) const = 0;
+
+    // Looks up as lookup() does into `region`, replacing what it held. The SMS rule calls this
+    // form, so that a lookup can reuse the memory of the verdict's region. The default copies
+    // the result of lookup().
+    virtual void lookupInto(std::string_view number, MobileRegion& region) const {
+        region = lookup(number);
+    }
 };
 
 // Verdict on a mobile number, with its region once the SMS rule was checked.

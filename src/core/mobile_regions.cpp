@@ -281,15 +281,39 @@ Result<PrefixTableRegionLookup> PrefixTableRegionLookup::parse(std::string_view 
     if (!reader.atEnd()) {
         return invalidTable(reader.offset(), "区间之后还有多余数据");
     }
+    table.indexBlocks();
     return Result<PrefixTableRegionLookup>(std::move(table));
+}
+
+void PrefixTableRegionLookup::indexBlocks() {
+    blockFirstRuns_.clear();
+    if (runStarts_.empty()) {
+        return;
+    }
+    const std::uint32_t blockCount =
+        (endPrefix_ - firstPrefix_ + kPrefixesPerBlock - 1) / kPrefixesPerBlock;
+    blockFirstRuns_.reserve(blockCount + 1);
+    std::uint32_t run = 0;
+    for (std::uint32_t block = 0; block < blockCount; ++block) {
+        const std::uint32_t blockStart = firstPrefix_ + block * kPrefixesPerBlock;
+        while (run + 1 < runStarts_.size() && runStarts_[run + 1] <= blockStart) {
+            ++run;
+        }
+        blockFirstRuns_.push_back(run);
+    }
+    blockFirstRuns_.push_back(static_cast<std::uint32_t>(runStarts_.size() - 1));
 }
 
 PrefixRegionView PrefixTableRegionLookup::findPrefix(std::uint32_t prefix) const {
     if (prefix < firstPrefix_ || prefix >= endPrefix_ || runStarts_.empty()) {
         return {};
     }
-    // The run that contains the prefix is the last one starting at or before it.
-    const auto after = std::upper_bound(runStarts_.begin(), runStarts_.end(), prefix);
+    // The run that contains the prefix is the last one starting at or before it. It lies
+    // between the runs that contain the first prefixes of this block and of the next.
+    const std::size_t block = (prefix - firstPrefix_) / kPrefixesPerBlock;
+    const auto first = runStarts_.begin() + blockFirstRuns_[block];
+    const auto last = runStarts_.begin() + blockFirstRuns_[block + 1];
+    const auto after = std::upper_bound(first, last + 1, prefix);
     const std::uint8_t index =
         runRegions_[static_cast<std::size_t>(after - runStarts_.begin()) - 1];
     const PrefixTableRegion& region = regions_[index];
@@ -307,6 +331,13 @@ PrefixRegionView PrefixTableRegionLookup::findRegion(std::string_view number) co
 MobileRegion PrefixTableRegionLookup::lookup(std::string_view number) const {
     const PrefixRegionView found = findRegion(number);
     return {found.status, std::string(found.province), std::string(found.city)};
+}
+
+void PrefixTableRegionLookup::lookupInto(std::string_view number, MobileRegion& region) const {
+    const PrefixRegionView found = findRegion(number);
+    region.status = found.status;
+    assignNonOverlapping(region.province, found.province);
+    assignNonOverlapping(region.city, found.city);
 }
 
 } // namespace portal

@@ -103,6 +103,9 @@ public:
     // unless `number` is 11 ASCII digits starting with 1.
     MobileRegion lookup(std::string_view number) const override;
 
+    // Looks up as lookup() does, writing the names over the strings of `region`.
+    void lookupInto(std::string_view number, MobileRegion& region) const override;
+
     // Looks up as lookup() does, without copying the names.
     PrefixRegionView findRegion(std::string_view number) const;
 
@@ -129,6 +132,15 @@ private:
     // are kept apart so that the binary search reads only the starts.
     std::vector<std::uint32_t> runStarts_;
     std::vector<std::uint8_t> runRegions_;
+    // For each block of kPrefixesPerBlock prefixes from firstPrefix_, the index of the run that
+    // contains the block's first prefix, followed by the index of the last run. A lookup
+    // searches only the runs between its block's entry and the next one.
+    std::vector<std::uint32_t> blockFirstRuns_;
+
+    static constexpr std::uint32_t kPrefixesPerBlock = 1000;
+
+    // Fills blockFirstRuns_ from the runs.
+    void indexBlocks();
 };
 
 } // namespace portal

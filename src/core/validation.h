@@ -74,4 +74,12 @@ struct Verdict {
     }
 };
 
+// Writes `value` over `out`, keeping its memory. `value` must not point into `out`. With
+// libstdc++ (GCC 12) clear() and append() take a shorter path than assign(), which allows the
+// two to overlap, and a validator writes several short fields per call.
+inline void assignNonOverlapping(std::string& out, std::string_view value) {
+    out.clear();
+    out.append(value);
+}
+
 } // namespace portal

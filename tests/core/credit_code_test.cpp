@@ -311,6 +311,52 @@ TEST(ValidateCreditCode, HandlesRandomBytes) {
     }
 }
 
+// Returns a credit code verdict's details, one per line.
+std::string describeDetails(const CreditCodeVerdict& verdict) {
+    const CreditCodeDetails& details = verdict.details;
+    return std::string(details.registrationAuthority) + "\n" +
+           std::string(details.organizationType) + "\n" + details.divisionCode + "\n" +
+           details.divisionName + "\n" + details.organizationCode + "\n";
+}
+
+void expectSameVerdictOnGeneralPath(const std::string& input) {
+    test::expectSameVerdictAfterNoBreakSpace(
+        input, [](const std::string& value) { return validateCreditCode(value); },
+        describeDetails);
+}
+
+TEST(ValidateCreditCode, PlainInputMatchesGeneralPath) {
+    const auto rows = test::readVectorFile("credit_codes.tsv");
+    ASSERT_FALSE(rows.empty());
+    for (const test::VectorRow& row : rows) {
+        expectSameVerdictOnGeneralPath(row.get("value"));
+    }
+
+    // Random codes of characters from the set in both cases, so that most have wrong check
+    // characters, unknown authorities and divisions.
+    const std::string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXYabcdefghjklmnpqrtuwxy";
+    std::mt19937 random(32100);
+    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+    for (int round = 0; round < 2000; ++round) {
+        std::string input(18, '\0');
+        for (char& c : input) {
+            c = alphabet[pick(random)];
+        }
+        expectSameVerdictOnGeneralPath(input);
+    }
+}
+
+TEST(ValidateCreditCode, ReusedVerdictMatchesNewVerdict) {
+    CreditCodeVerdict reused;
+    for (const std::string input : {"91350100M000100Y43", "91350100M000100Y4", "Y1350582MA2XN1234",
+                                    "91110000600037341L", " 91350100m000100y43"}) {
+        validateCreditCode(input, reused);
+        const CreditCodeVerdict fresh = validateCreditCode(input);
+        EXPECT_EQ(test::describeVerdict(reused), test::describeVerdict(fresh)) << input;
+        EXPECT_EQ(reused.details.divisionName, fresh.details.divisionName) << input;
+    }
+}
+
 TEST(ValidateCreditCode, MatchesVectorFile) {
     const auto rows = test::readVectorFile("credit_codes.tsv");
     ASSERT_FALSE(rows.empty());

@@ -357,6 +357,59 @@ TEST(ValidateIdCardNumber, HandlesRandomBytes) {
     }
 }
 
+// Returns an identity number verdict's details, one per line.
+std::string describeDetails(const IdCardVerdict& verdict) {
+    const IdCardDetails& details = verdict.details;
+    return kindName(details.kind) + "\n" + (details.convertedFromLegacy ? "converted" : "-") +
+           "\n" + (details.birthDate ? formatDate(*details.birthDate) : "-") + "\n" +
+           sexName(details.sex) + "\n" + details.divisionName + "\n";
+}
+
+void expectSameVerdictOnGeneralPath(const std::string& input, const CalendarDate& today) {
+    test::expectSameVerdictAfterNoBreakSpace(
+        input, [&today](const std::string& value) { return validateIdCardNumber(value, today); },
+        describeDetails);
+}
+
+TEST(ValidateIdCardNumber, PlainInputMatchesGeneralPath) {
+    const auto rows = test::readVectorFile("id_cards.tsv");
+    ASSERT_FALSE(rows.empty());
+    for (const test::VectorRow& row : rows) {
+        expectSameVerdictOnGeneralPath(row.get("value"), parseIsoDate(row.get("today")));
+    }
+
+    // Random numbers over known and unknown divisions, the permits' prefixes and dates that
+    // exist or not, ending in a digit, X or x.
+    const std::string divisions[] = {"350102", "350203", "350999", "359900", "110105",
+                                     "990000", "810000", "830012", "912345"};
+    const std::string dates[] = {"19491231", "20000229", "19000229", "20991231", "18990101"};
+    const std::string lastCharacters = "0123456789Xx";
+    const CalendarDate today{2025, 6, 1};
+    std::mt19937 random(11643);
+    std::uniform_int_distribution<int> digit(0, 9);
+    for (int round = 0; round < 2000; ++round) {
+        std::string input = divisions[static_cast<std::size_t>(round) % std::size(divisions)] +
+                            dates[static_cast<std::size_t>(round / 9) % std::size(dates)];
+        for (int i = 0; i < 3; ++i) {
+            input += static_cast<char>('0' + digit(random));
+        }
+        input += lastCharacters[static_cast<std::size_t>(digit(random) + round % 3)];
+        expectSameVerdictOnGeneralPath(input, today);
+    }
+}
+
+TEST(ValidateIdCardNumber, ReusedVerdictMatchesNewVerdict) {
+    const CalendarDate today{2025, 6, 1};
+    IdCardVerdict reused;
+    for (const std::string input : {"11010519491231002X", "350102190506020016", "35010219050602001",
+                                    "810000199001011230", "350102900101001", "11010519491231002x"}) {
+        validateIdCardNumber(input, today, reused);
+        const IdCardVerdict fresh = validateIdCardNumber(input, today);
+        EXPECT_EQ(test::describeVerdict(reused), test::describeVerdict(fresh)) << input;
+        EXPECT_EQ(reused.details.divisionName, fresh.details.divisionName) << input;
+    }
+}
+
 TEST(ValidateIdCardNumber, MatchesVectorFile) {
     const auto rows = test::readVectorFile("id_cards.tsv");
     ASSERT_FALSE(rows.empty());

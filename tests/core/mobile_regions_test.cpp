@@ -144,6 +144,38 @@ TEST(PrefixTable, FindsPrefixWithoutNumber) {
     EXPECT_EQ(sampleTable().findPrefix(2000000).status, MobileRegionStatus::unknown);
 }
 
+TEST(PrefixTable, FindsEveryPrefixAcrossBlockBoundaries) {
+    // Runs that start, end and cross at every kind of place relative to the blocks of 1000
+    // prefixes that the lookup indexes, over a range that ends inside a block.
+    const std::vector<TestRange> ranges = {{1300500, 1300500, 1}, {1301499, 1301500, 2},
+                                           {1301501, 1301501, 3}, {1302500, 1304000, 1},
+                                           {1304001, 1304499, 2}, {1304820, 1304820, 3}};
+    const std::uint32_t firstPrefix = 1300500;
+    const std::uint32_t prefixCount = 4321;
+    const PrefixTableRegionLookup table = parseOrFail(encodePrefixTable(contentsFromRanges(
+        {{"北京市", ""}, {"浙江省", ""}, {"福建省", "福州市"}}, ranges, firstPrefix, prefixCount)));
+    const std::string_view provinces[] = {"", "北京市", "浙江省", "福建省"};
+
+    for (std::uint32_t prefix = firstPrefix; prefix < firstPrefix + prefixCount; ++prefix) {
+        std::uint8_t expected = 0;
+        for (const TestRange& range : ranges) {
+            if (prefix >= range.first && prefix <= range.last) {
+                expected = range.region;
+            }
+        }
+        EXPECT_EQ(table.findPrefix(prefix).province, provinces[expected]) << "prefix " << prefix;
+    }
+    EXPECT_EQ(table.findPrefix(firstPrefix + prefixCount).status, MobileRegionStatus::unknown);
+}
+
+TEST(PrefixTable, LookupIntoReplacesPreviousRegion) {
+    MobileRegion region{MobileRegionStatus::invalid, "一个很长的省份名称占满了缓冲区", "某市"};
+    sampleTable().lookupInto("13571001234", region);
+    EXPECT_EQ(region.status, MobileRegionStatus::other_province);
+    EXPECT_EQ(region.province, "浙江省");
+    EXPECT_EQ(region.city, "");
+}
+
 TEST(PrefixTable, EmptyTableKnowsNoRegion) {
     const PrefixTableRegionLookup table;
     EXPECT_EQ(table.lookup("13959100000").status, MobileRegionStatus::unknown);

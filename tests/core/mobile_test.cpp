@@ -222,6 +222,45 @@ TEST(ValidateMobileNumber, HandlesRandomBytes) {
     }
 }
 
+void expectSameVerdictOnGeneralPath(const std::string& input) {
+    test::expectSameVerdictAfterNoBreakSpace(
+        input, [](const std::string& value) { return validateMobileNumber(value); },
+        [](const MobileVerdict&) { return std::string(); });
+}
+
+TEST(ValidateMobileNumber, PlainInputMatchesGeneralPath) {
+    const auto rows = test::readVectorFile("mobile_numbers.tsv");
+    ASSERT_FALSE(rows.empty());
+    for (const test::VectorRow& row : rows) {
+        expectSameVerdictOnGeneralPath(row.get("value"));
+    }
+
+    // Random sequences of what typed numbers consist of, full-width digits and a bare EF byte
+    // included. Up to 30 pieces, so that some inputs have more than the 24 digits that the plain
+    // path reads.
+    const std::string pieces[] = {"1", "3", "8", "6", "0", "9", "5", " ", "-", "(",
+                                  ")", "+", "\t", "１", "８", "６", "０", "\xEF", "0086", "+86"};
+    std::mt19937 random(86);
+    std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1);
+    for (int round = 0; round < 5000; ++round) {
+        std::string input;
+        for (int i = 0; i < round % 31; ++i) {
+            input += pieces[pick(random)];
+        }
+        expectSameVerdictOnGeneralPath(input);
+    }
+}
+
+TEST(ValidateMobileNumber, ReusedVerdictMatchesNewVerdict) {
+    MobileVerdict reused;
+    for (const std::string input : {"+86 139 5910 0000", "１３８００１３８０００", "+1 650 253 0000",
+                                    "13959100000", "1395910000", "2395910000a"}) {
+        validateMobileNumber(input, reused);
+        EXPECT_EQ(test::describeVerdict(reused), test::describeVerdict(validateMobileNumber(input)))
+            << input;
+    }
+}
+
 TEST(ValidateMobileNumber, MatchesVectorFile) {
     const auto rows = test::readVectorFile("mobile_numbers.tsv");
     ASSERT_FALSE(rows.empty());

@@ -3,6 +3,8 @@
 
 #include "core/validation.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <fstream>
@@ -93,6 +95,31 @@ inline std::vector<std::string> expectedCodes(const std::string& column) {
         column.empty() ? std::vector<std::string>() : splitFields(column, ',');
     std::sort(codes.begin(), codes.end());
     return codes;
+}
+
+// Returns the normalized value and every finding in order (severity, code, position and
+// message), one per line, so that two verdicts can be compared whole.
+inline std::string describeVerdict(const Verdict& verdict) {
+    std::string text = "normalized: " + verdict.normalized + "\n";
+    for (const Finding& finding : verdict.findings) {
+        text += finding.severity == Severity::block ? "block " : "warn ";
+        text += finding.code + " " + std::to_string(finding.position) + " " + finding.message;
+        text += "\n";
+    }
+    return text;
+}
+
+// Expects `validate` to return the same verdict for `input` as typed and followed by a no-break
+// space, which sends it through the general normalisation. `describeDetails` formats the
+// verdict's details, so that they are compared too.
+template <typename Validate, typename DescribeDetails>
+void expectSameVerdictAfterNoBreakSpace(const std::string& input, Validate validate,
+                                        DescribeDetails describeDetails) {
+    const auto plain = validate(input);
+    const auto padded = validate(input + "\u00A0");
+    EXPECT_EQ(describeVerdict(plain) + describeDetails(plain),
+              describeVerdict(padded) + describeDetails(padded))
+        << input;
 }
 
 } // namespace portal::test
