@@ -83,6 +83,13 @@ void DeclarationForm::finished() {
     }
 }
 
+void DeclarationForm::session_resumed() {
+    if (failure_code_ == "unauthenticated") {
+        form_error_.clear();
+        failure_code_.clear();
+    }
+}
+
 void DeclarationForm::reset_form() {
     for (bool& tick : ticked) {
         tick = false;

@@ -54,6 +54,9 @@ public:
 
     // Forgets the whole form fill: ticks, errors, key, result. For the end of a session.
     void reset_form();
+    // Drops the "signed out" error of the last submit once the same user has signed in again,
+    // keeping the fill and its key.
+    void session_resumed();
 
     // The ticked types as wire names.
     std::vector<std::string> ticked_types() const;

@@ -189,6 +189,8 @@ void PortalApp::finish_login(Session session) {
             person_->session_ended();
             after_login_.reset();
             show(Screen::Home);
+        } else {
+            unit_.session_resumed();
         }
         interrupted_user_.reset();
     }

@@ -63,6 +63,12 @@ void UnitWorkspace::session_started(UserKind kind) {
     });
 }
 
+void UnitWorkspace::session_resumed() {
+    addition.session_resumed();
+    removal.session_resumed();
+    change.session_resumed();
+}
+
 void UnitWorkspace::session_ended() {
     context.forget_pending();
     permissions.reset();

@@ -34,6 +34,8 @@ public:
 
     // Clears every screen's data and discards the responses still in flight.
     void session_ended();
+    // The user whose session ended signed in again: the forms keep their fill.
+    void session_resumed();
 
     // The reminder dialog: open while it has reminders the user has not dismissed.
     const std::vector<OverdueReminder>& reminders() const { return reminders_; }

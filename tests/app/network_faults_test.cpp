@@ -8,7 +8,7 @@ namespace portal {
 namespace {
 
 constexpr const char* kSessionExpired =
-    R"({"error":{"code":"unauthorized","message":"登录已超时，请重新登录"}})";
+    R"({"error":{"code":"unauthenticated","message":"登录已失效，请重新登录"}})";
 
 void fill_addition(StaffAddition& form) {
     form.id_card_number = "350205199106114174";
@@ -52,6 +52,7 @@ TEST_F(ExpiredSessionTest, SameUserResumesFormWithSameKey) {
     EXPECT_EQ(unit.addition.id_card_number, "350205199106114174");
     EXPECT_EQ(unit.addition.contribution_base, "6000");
     EXPECT_TRUE(unit.addition.ticked[0]);
+    EXPECT_TRUE(unit.addition.form_error().empty());
 
     unit.addition.submit();
     ASSERT_FALSE(transport.sent.empty());
