@@ -1,0 +1,42 @@
+// Server responses that are valid JSON but carry numbers or text outside the contract of
+// docs/api.md: the client falls back to its own limits instead of overflowing an integer or
+// splitting a character.
+#include "app/list_export.h"
+#include "app/sms_code.h"
+#include "app/unit_records.h"
+#include "core/api_client.h"
+#include "core/text_normalize.h"
+
+#include "../support/fake_transport.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <climits>
+#include <string>
+
+namespace portal {
+namespace {
+
+using testing::FakeTransport;
+
+constexpr const char* kMobile = "13805912001";
+
+TEST(SmsCodeResponse, HugeResendWaitFallsBackToDefault) {
+    FakeTransport transport;
+    SmsCodeSender sender("login");
+    ASSERT_TRUE(sender.send(transport, UnknownRegionLookup(), kMobile, 1000, nullptr));
+    transport.reply(200, R"({"sent":true,"resendAfterSeconds":100000000000000})");
+    EXPECT_EQ(sender.seconds_until_resend(kMobile, 1000), kSmsResendSeconds);
+}
+
+TEST(SmsCodeResponse, NegativeValidityFallsBackToDefault) {
+    FakeTransport transport;
+    SmsCodeSender sender("login");
+    ASSERT_TRUE(sender.send(transport, UnknownRegionLookup(), kMobile, 1000, nullptr));
+    transport.reply(200, R"({"sent":true,"expiresInSeconds":-5})");
+    EXPECT_EQ(sender.seconds_until_expiry(1000), kSmsValiditySeconds);
+}
+
+} // namespace
+} // namespace portal
