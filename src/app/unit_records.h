@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <climits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -116,8 +117,13 @@ template <typename T> struct Page {
     int page = 1;
     int pageSize = 20;
 
+    // Returns the number of pages, at least 1 and at most INT_MAX whatever the total.
     int page_count() const {
-        return total <= 0 ? 1 : static_cast<int>((total + pageSize - 1) / pageSize);
+        if (total <= 0) {
+            return 1;
+        }
+        const long long count = total / pageSize + (total % pageSize != 0 ? 1 : 0);
+        return count > INT_MAX ? INT_MAX : static_cast<int>(count);
     }
 };
 

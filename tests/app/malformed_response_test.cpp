@@ -38,5 +38,26 @@ TEST(SmsCodeResponse, NegativeValidityFallsBackToDefault) {
     EXPECT_EQ(sender.seconds_until_expiry(1000), kSmsValiditySeconds);
 }
 
+TEST(PageDecoding, OutOfRangeNumbersFallBackToDefaults) {
+    const Page<StaffMember> page = decode_staff_page(
+        nlohmann::json{{"items", nlohmann::json::array()}, {"page", -3}, {"pageSize", 1000000}});
+    EXPECT_EQ(page.page, 1);
+    EXPECT_EQ(page.pageSize, 20);
+}
+
+TEST(PageDecoding, PageTooLargeToNumberRowsFallsBackToFirst) {
+    // The staff list numbers its rows from (page - 1) * pageSize, computed in int.
+    const Page<StaffMember> page =
+        decode_staff_page(nlohmann::json{{"page", 100000000}, {"pageSize", 100}});
+    EXPECT_EQ(page.page, 1);
+}
+
+TEST(PageDecoding, HugeTotalGivesLargestPageCount) {
+    Page<StaffMember> page;
+    page.total = LLONG_MAX;
+    page.pageSize = 20;
+    EXPECT_EQ(page.page_count(), INT_MAX);
+}
+
 } // namespace
 } // namespace portal
