@@ -2,6 +2,7 @@
 
 #include "core/json_decode.h"
 
+#include <algorithm>
 #include <climits>
 
 namespace portal {
@@ -273,8 +274,12 @@ std::vector<OverdueReminder> decode_reminders(const nlohmann::json& body) {
 }
 
 std::string format_moment(const std::string& iso_time) {
-    // "2026-01-01T08:30:00+08:00": date, then hours and minutes.
-    if (iso_time.size() < 16 || iso_time[10] != 'T') {
+    // "2026-01-01T08:30:00+08:00": date, then hours and minutes. Other text is kept as it is,
+    // also text with a multi-byte character in its first 16 bytes, which the cut would split.
+    const bool ascii = iso_time.size() >= 16 &&
+                       std::all_of(iso_time.begin(), iso_time.begin() + 16,
+                                   [](unsigned char c) { return c < 0x80; });
+    if (!ascii || iso_time[10] != 'T') {
         return iso_time;
     }
     return iso_time.substr(0, 10) + " " + iso_time.substr(11, 5);

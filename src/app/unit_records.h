@@ -139,7 +139,7 @@ std::vector<Declaration> decode_declarations(const nlohmann::json& body, const c
 Page<Declaration> decode_declaration_page(const nlohmann::json& body);
 std::vector<OverdueReminder> decode_reminders(const nlohmann::json& body);
 
-// Formats "2026-01-01T08:30:00+08:00" as "2026-01-01 08:30".
+// Formats "2026-01-01T08:30:00+08:00" as "2026-01-01 08:30", and returns other text unchanged.
 std::string format_moment(const std::string& iso_time);
 
 } // namespace portal

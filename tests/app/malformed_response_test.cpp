@@ -59,5 +59,11 @@ TEST(PageDecoding, HugeTotalGivesLargestPageCount) {
     EXPECT_EQ(page.page_count(), INT_MAX);
 }
 
+TEST(MomentFormatting, KeepsTextThatIsNotAsciiTime) {
+    const std::string text = "2026-01-01T08:3\xe4\xb8\xad";  // ends in 中, cut by a fixed width
+    EXPECT_EQ(format_moment(text), text);
+    EXPECT_EQ(findInvalidUtf8(format_moment(text)), 0u);
+}
+
 } // namespace
 } // namespace portal
