@@ -65,5 +65,26 @@ TEST(MomentFormatting, KeepsTextThatIsNotAsciiTime) {
     EXPECT_EQ(findInvalidUtf8(format_moment(text)), 0u);
 }
 
+TEST(PageWalk, StopsWhenPageSizeTimesPageExceedsTotal) {
+    FakeTransport transport;
+    ApiClient api(transport);
+    UnitContext context(api, nullptr);
+    bool done = false;
+    fetch_all_pages(
+        context, [](int page) { return "/api/staff?page=" + std::to_string(page); },
+        [&done](Result<std::vector<nlohmann::json>> pages) {
+            done = true;
+            EXPECT_TRUE(pages.ok());
+        });
+    // Page 2 of pages of 5e18 ends past 6e18, and 2 * 5e18 does not fit in a long long.
+    const std::string body =
+        R"({"items":[],"total":6000000000000000000,"pageSize":5000000000000000000})";
+    while (!transport.pending.empty() && transport.sent.size() <= kExportMaxPages) {
+        transport.reply(200, body);
+    }
+    EXPECT_TRUE(done);
+    EXPECT_EQ(transport.sent.size(), 2u);
+}
+
 } // namespace
 } // namespace portal
