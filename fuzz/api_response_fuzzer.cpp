@@ -26,7 +26,7 @@
 namespace portal::fuzz {
 namespace {
 
-// A screen that has taken in its response and shows either the data or an error.
+// Checks that a screen is no longer busy once its responses have arrived.
 void checkSettled(bool busy, const char* screen) {
     require(!busy, "a screen is not busy after its responses", screen);
 }
@@ -185,6 +185,28 @@ struct UnitScreens {
     UnitWorkspace workspace;
 };
 
+// Loads the first page of a list screen and checks its paging.
+template <typename ListScreen>
+void loadFirstPage(ScriptedTransport& transport, ListScreen& screen, const char* name) {
+    screen.load(1);
+    transport.answer_pending();
+    checkSettled(screen.loading(), name);
+    checkPage(screen.page());
+}
+
+// Opens the detail dialog of a list screen and checks that it shows the record or an error.
+template <typename ListScreen, typename CheckRecord>
+void openDetail(ScriptedTransport& transport, ListScreen& screen, long long id,
+                CheckRecord check_record) {
+    screen.open_detail(id);
+    transport.answer_pending();
+    require(screen.detail().has_value() || !screen.detail_error().empty(),
+            "a detail dialog shows the record or an error");
+    if (screen.detail()) {
+        check_record(*screen.detail());
+    }
+}
+
 void runReminders(ScriptedTransport& transport) {
     UnitScreens unit(transport);
     unit.workspace.session_started(UserKind::LegalPerson);
@@ -266,10 +288,7 @@ void runPlatform(ScriptedTransport& transport) {
 void runStaffList(ScriptedTransport& transport) {
     UnitScreens unit(transport);
     StaffList& screen = unit.workspace.staff;
-    screen.load(1);
-    transport.answer_pending();
-    checkSettled(screen.loading(), "staff list");
-    checkPage(screen.page());
+    loadFirstPage(transport, screen, "staff list");
     for (const StaffMember& member : screen.page().items) {
         checkStaffMember(member);
         checkText(staff_active_types(member), "active types are valid UTF-8");
@@ -285,42 +304,23 @@ void runStaffList(ScriptedTransport& transport) {
     }
 
     const long long id = screen.page().items.empty() ? 1 : screen.page().items.front().staffId;
-    screen.open_detail(id);
-    transport.answer_pending();
-    require(screen.detail().has_value() || !screen.detail_error().empty(),
-            "the staff detail shows the member or an error");
-    if (screen.detail()) {
-        checkStaffMember(*screen.detail());
-    }
+    openDetail(transport, screen, id, checkStaffMember);
 }
 
 void runDeclarationQuery(ScriptedTransport& transport) {
     UnitScreens unit(transport);
     DeclarationQuery& screen = unit.workspace.query;
-    screen.load(1);
-    transport.answer_pending();
-    checkSettled(screen.loading(), "declaration query");
-    checkPage(screen.page());
+    loadFirstPage(transport, screen, "declaration query");
     for (const Declaration& declaration : screen.page().items) {
         checkDeclaration(declaration);
     }
-
-    screen.open_detail(1);
-    transport.answer_pending();
-    require(screen.detail().has_value() || !screen.detail_error().empty(),
-            "the declaration detail shows the declaration or an error");
-    if (screen.detail()) {
-        checkDeclaration(*screen.detail());
-    }
+    openDetail(transport, screen, 1, checkDeclaration);
 }
 
 void runRollback(ScriptedTransport& transport) {
     UnitScreens unit(transport);
     DeclarationRollback& screen = unit.workspace.rollback;
-    screen.load(1);
-    transport.answer_pending();
-    checkSettled(screen.loading(), "rollback list");
-    checkPage(screen.page());
+    loadFirstPage(transport, screen, "rollback list");
 
     screen.lookup_id = "1";
     screen.lookup();

@@ -59,9 +59,8 @@ public:
     // is left or kMaxAnswers have been answered in total.
     void answer_pending() {
         while (!pending_.empty() && answered_ < kMaxAnswers) {
-            auto [request, done] = std::move(pending_.front());
+            auto done = std::move(pending_.front().second);
             pending_.pop_front();
-            last_url_ = std::move(request.url);
             done(next_response());
         }
     }
@@ -70,9 +69,6 @@ public:
     std::string_view first_body() const {
         return responses_.front().empty() ? std::string_view() : responses_.front().substr(1);
     }
-
-    std::size_t answered() const { return answered_; }
-    const std::string& last_url() const { return last_url_; }
 
 private:
     HttpResponse next_response() {
@@ -88,7 +84,6 @@ private:
     std::vector<std::string_view> responses_;
     std::deque<std::pair<HttpRequest, std::function<void(HttpResponse)>>> pending_;
     std::size_t answered_ = 0;
-    std::string last_url_;
 };
 
 } // namespace portal::fuzz
