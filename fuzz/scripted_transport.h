@@ -55,8 +55,8 @@ public:
         pending_.emplace_back(std::move(request), std::move(done));
     }
 
-    // Answers the waiting requests in order, including those sent while answering, until none
-    // is left or kMaxAnswers have been answered in total.
+    // Delivers a response to each waiting request in order, also to those sent meanwhile, until
+    // none is left or kMaxAnswers responses have been delivered for this input.
     void answer_pending() {
         while (!pending_.empty() && answered_ < kMaxAnswers) {
             auto done = std::move(pending_.front().second);
@@ -65,7 +65,7 @@ public:
         }
     }
 
-    // The body of the first response, for the decoders that take text rather than a response.
+    // Returns the body of the first response, for the decoders that take text, not a response.
     std::string_view first_body() const {
         return responses_.front().empty() ? std::string_view() : responses_.front().substr(1);
     }
