@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of fuzz/ with clang++-14 and runs each one for SECONDS
-# (default 10), starting from seeds cut from tests/vectors and the generated prefix table.
+# (default 10), starting from seeds cut from tests/vectors, the generated prefix table, the
+# examples of docs/api.md and the knowledge base assets/faq.json (fuzz/write_seeds.py).
 #
 #   fuzz/run.sh [SECONDS]
 #
+# FUZZ_TARGETS (default all) names the targets to run, separated by spaces.
 # FUZZ_BUILD_DIR (default build/fuzz) contains the build, the growing corpus of every target
 # (corpus/TARGET) and the inputs that crashed (artifacts/). Exit status: 0 when no target
 # crashed, 1 when one did or the build failed, 77 when clang++-14 or its fuzzer runtime is
@@ -13,7 +15,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-10}"
 build_dir="${FUZZ_BUILD_DIR:-$root/build/fuzz}"
-targets=(credit_code_fuzzer id_card_fuzzer mobile_fuzzer prefix_table_fuzzer)
+targets=(credit_code_fuzzer id_card_fuzzer mobile_fuzzer prefix_table_fuzzer api_response_fuzzer
+         assistant_fuzzer)
+if [ -n "${FUZZ_TARGETS:-}" ]; then
+    read -r -a targets <<<"$FUZZ_TARGETS"
+fi
 
 if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
     echo "usage: fuzz/run.sh [SECONDS]   (SECONDS per target, a positive integer)" >&2
@@ -79,6 +85,9 @@ if [ -f "$table" ]; then
     cp "$table" "$seeds/prefix_table_fuzzer/generated-file"
 fi
 
+# Response scripts built from the examples of docs/api.md, and the assistant's questions.
+python3 "$root/fuzz/write_seeds.py" "$seeds"
+
 mkdir -p "$build_dir/artifacts"
 failed=()
 for target in "${targets[@]}"; do
@@ -90,8 +99,13 @@ for target in "${targets[@]}"; do
     if [ "$target" = prefix_table_fuzzer ]; then
         max_len=32768
     fi
+    # A target with a dictionary (member names and edge values of JSON) gets it.
+    options=()
+    if [ -f "$seeds/$target.dict" ]; then
+        options+=(-dict="$seeds/$target.dict")
+    fi
     if "$build_dir/$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
-        -rss_limit_mb=2048 -print_final_stats=1 \
+        -rss_limit_mb=2048 -print_final_stats=1 ${options[@]+"${options[@]}"} \
         -artifact_prefix="$build_dir/artifacts/$target-" \
         "$corpus" "$seeds/$target" >"$log" 2>&1; then
         status=ok

@@ -29,7 +29,10 @@ void fetch_page(std::shared_ptr<PageWalk> walk, int page) {
             const long long page_size =
                 json_decode::integer_member(result.value(), "pageSize").value_or(0);
             walk->pages.push_back(std::move(result.value()));
-            if (page_size > 0 && page * page_size < total && page < kExportMaxPages) {
+            // page * page_size < total, tested so that the product cannot overflow.
+            const bool has_next_page =
+                page_size > 0 && page_size <= total / page && page * page_size < total;
+            if (has_next_page && page < kExportMaxPages) {
                 fetch_page(walk, page + 1);
                 return;
             }

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <utility>
 
 namespace portal {
@@ -13,6 +14,13 @@ namespace {
 
 int seconds_left(double until, double now) {
     return until > now ? static_cast<int>(std::ceil(until - now)) : 0;
+}
+
+// Returns the seconds from a response when they lie within a day, else `fallback`. Other
+// values are outside the contract, and a huge one would overflow the countdown's int.
+long long seconds_or(std::optional<long long> seconds, int fallback) {
+    constexpr long long kDay = 24 * 3600;
+    return seconds && *seconds >= 0 && *seconds <= kDay ? *seconds : fallback;
 }
 
 std::string normalized_mobile(std::string_view input) {
@@ -57,12 +65,12 @@ bool SmsCodeSender::send(HttpTransport& transport, const MobileRegionLookup& reg
                     sent_mobile_ = mobile;
                     if (response.ok()) {
                         const nlohmann::json& answer = *response.body;
-                        const long long resend =
-                            json_decode::integer_member(answer, "resendAfterSeconds")
-                                .value_or(kSmsResendSeconds);
-                        const long long valid =
-                            json_decode::integer_member(answer, "expiresInSeconds")
-                                .value_or(kSmsValiditySeconds);
+                        const long long resend = seconds_or(
+                            json_decode::integer_member(answer, "resendAfterSeconds"),
+                            kSmsResendSeconds);
+                        const long long valid = seconds_or(
+                            json_decode::integer_member(answer, "expiresInSeconds"),
+                            kSmsValiditySeconds);
                         masked_mobile_ = json_decode::string_member(answer, "mobile").value_or("");
                         resend_at_ = now + static_cast<double>(resend);
                         expires_at_ = now + static_cast<double>(valid);

@@ -2,6 +2,9 @@
 
 #include "core/json_decode.h"
 
+#include <algorithm>
+#include <climits>
+
 namespace portal {
 
 namespace {
@@ -71,14 +74,21 @@ std::string describe_details(const nlohmann::json& item) {
     return line;
 }
 
+// The maximum pageSize of the contract (docs/api.md, Paging).
+constexpr long long kMaxPageSize = 100;
+
+// Reads total, page and pageSize. A value outside the contract's range falls back to its
+// default, which also keeps (page - 1) * pageSize, the first row number that the lists
+// compute in int, from overflowing.
 template <typename T>
 void decode_paging(const nlohmann::json& body, Page<T>& page) {
-    page.total = integer_member(body, "total").value_or(static_cast<long long>(page.items.size()));
-    page.page = static_cast<int>(integer_member(body, "page").value_or(1));
-    page.pageSize = static_cast<int>(integer_member(body, "pageSize").value_or(20));
-    if (page.pageSize < 1) {
-        page.pageSize = 20;
-    }
+    const long long total = integer_member(body, "total").value_or(-1);
+    page.total = total >= 0 ? total : static_cast<long long>(page.items.size());
+    const long long number = integer_member(body, "page").value_or(1);
+    page.page = number >= 1 && number <= INT_MAX / kMaxPageSize ? static_cast<int>(number) : 1;
+    const long long page_size = integer_member(body, "pageSize").value_or(20);
+    page.pageSize =
+        page_size >= 1 && page_size <= kMaxPageSize ? static_cast<int>(page_size) : 20;
 }
 
 } // namespace
@@ -264,8 +274,12 @@ std::vector<OverdueReminder> decode_reminders(const nlohmann::json& body) {
 }
 
 std::string format_moment(const std::string& iso_time) {
-    // "2026-01-01T08:30:00+08:00": date, then hours and minutes.
-    if (iso_time.size() < 16 || iso_time[10] != 'T') {
+    // "2026-01-01T08:30:00+08:00": date, then hours and minutes. Other text is kept as it is,
+    // also text with a multi-byte character in its first 16 bytes, which the cut would split.
+    const bool ascii = iso_time.size() >= 16 &&
+                       std::all_of(iso_time.begin(), iso_time.begin() + 16,
+                                   [](unsigned char c) { return c < 0x80; });
+    if (!ascii || iso_time[10] != 'T') {
         return iso_time;
     }
     return iso_time.substr(0, 10) + " " + iso_time.substr(11, 5);

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <climits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -116,8 +117,13 @@ template <typename T> struct Page {
     int page = 1;
     int pageSize = 20;
 
+    // Returns the number of pages, at least 1 and at most INT_MAX whatever the total.
     int page_count() const {
-        return total <= 0 ? 1 : static_cast<int>((total + pageSize - 1) / pageSize);
+        if (total <= 0) {
+            return 1;
+        }
+        const long long count = total / pageSize + (total % pageSize != 0 ? 1 : 0);
+        return count > INT_MAX ? INT_MAX : static_cast<int>(count);
     }
 };
 
@@ -133,7 +139,7 @@ std::vector<Declaration> decode_declarations(const nlohmann::json& body, const c
 Page<Declaration> decode_declaration_page(const nlohmann::json& body);
 std::vector<OverdueReminder> decode_reminders(const nlohmann::json& body);
 
-// Formats "2026-01-01T08:30:00+08:00" as "2026-01-01 08:30".
+// Formats "2026-01-01T08:30:00+08:00" as "2026-01-01 08:30", and returns other text unchanged.
 std::string format_moment(const std::string& iso_time);
 
 } // namespace portal
