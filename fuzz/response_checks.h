@@ -19,11 +19,10 @@ inline void checkText(std::string_view text, const char* property) {
     require(findInvalidUtf8(text) == 0, property, text.substr(0, 80));
 }
 
-// An error the screens show: a message in valid UTF-8.
+// An error the screens show: a code, because callers read an empty one as "no failure", and a
+// message in valid UTF-8.
 inline void checkError(const Error& error) {
-    // NOTE: decode_failure passes on a server error object whose `code` is an empty string, so
-    // only the message is required here. Callers that read an empty code as "no failure" (the
-    // batch declaration's row_finished) then report such a failure as a success.
+    require(!error.code.empty(), "an error has a code", error.message);
     require(!error.message.empty(), "an error has a message", error.code);
     checkText(error.message, "an error message is valid UTF-8");
     checkText(error.code, "an error code is valid UTF-8");

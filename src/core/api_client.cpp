@@ -92,7 +92,9 @@ Error decode_failure(const HttpResponse& response) {
             auto code = json_decode::string_member(*error, "code");
             auto message = json_decode::string_member(*error, "message");
             // A message of pages of text is no message for a user: the status speaks instead.
-            if (code && message && !message->empty() && message->size() <= kMaxMessageBytes) {
+            // An empty code would read as "no failure" to callers that keep the last one.
+            if (code && !code->empty() && message && !message->empty() &&
+                message->size() <= kMaxMessageBytes) {
                 return {*code, *message};
             }
         }

@@ -183,6 +183,13 @@ TEST(ApiClientLogin, HostileBodiesGiveMessages) {
     }
 }
 
+TEST(DecodeFailure, EmptyCodeFallsBackToStatus) {
+    HttpResponse response;
+    response.status = 409;
+    response.body = R"({"error":{"code":"","message":"该人员已参保"}})";
+    EXPECT_EQ(decode_failure(response).code, "http_409");
+}
+
 TEST(DecodeFailure, OverlongServerMessageIsReplaced) {
     HttpResponse response;
     response.status = 400;
