@@ -115,7 +115,7 @@ void PortalApp::open_login(UserKind kind) {
 void PortalApp::close_login() {
     login_open_ = false;
     if (interrupted_user_) {
-        // Whoever uses the browser next must not find the last user's forms.
+        // The next user of the browser must not find the last user's forms.
         interrupted_user_.reset();
         end_session("登录已超时，您已退出登录。");
         return;

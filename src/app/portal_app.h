@@ -40,7 +40,7 @@ struct PlatformServices {
     // Draws again after `seconds` even when no input arrives, for countdowns. Null in tests.
     std::function<void(double seconds)> wake_after;
     // Runs a task later on the main thread, for resends and connection probes. Null in tests
-    // that script every answer: then nothing is resent.
+    // that script every response, so nothing is resent there.
     Scheduler run_later;
     // Seconds on a monotonic clock; null uses std::chrono::steady_clock.
     std::function<double()> now_seconds;
@@ -72,7 +72,7 @@ public:
     ApiClient& api() { return api_; }
     // Every request of the app goes through here, to be resent after a failure on the way.
     HttpTransport& transport() { return network_; }
-    // Whether the server stopped answering; a notice says so until it answers again.
+    // Whether the server is unreachable. A notice shows until it responds again.
     bool offline() const { return network_.offline(); }
     ResilientTransport& network() { return network_; }
     // The state of the legal person's and the agent's screens.

@@ -160,7 +160,7 @@ TEST(ApiClientCall, HostileBodiesGiveMessages) {
             transport.reply(status, body);
             ASSERT_TRUE(outcome.has_value());
             if (outcome->ok()) {
-                // Only a JSON object is an answer; [1,2,3] or null is not.
+                // Only a JSON object is a valid body, so [1,2,3] or null is not.
                 EXPECT_TRUE(outcome->value().is_object()) << status;
                 continue;
             }
