@@ -10,15 +10,6 @@ namespace {
 constexpr const char* kSessionExpired =
     R"({"error":{"code":"unauthenticated","message":"登录已失效，请重新登录"}})";
 
-void fill_addition(StaffAddition& form) {
-    form.id_card_number = "350205199106114174";
-    form.id_card_changed(false);
-    form.name = "张国栋";
-    form.mobile = "13805913005";
-    form.contribution_base = "6000";
-    form.ticked[0] = true;
-}
-
 struct ExpiredSessionTest : UnitFixture {
     std::string first_key;
 

@@ -23,15 +23,7 @@ struct AdditionTest : UnitFixture {
         transport.sent.clear();
     }
 
-    void fill() {
-        StaffAddition& form = unit.addition;
-        form.id_card_number = "350205199106114174";
-        form.id_card_changed(false);
-        form.name = "张国栋";
-        form.mobile = "13805913005";
-        form.contribution_base = "6000";
-        form.ticked[0] = true;
-    }
+    void fill() { fill_addition(unit.addition); }
 };
 
 TEST_F(AdditionTest, IdCardGivesSexAndBirthDate) {

@@ -51,6 +51,16 @@ inline void sign_in_through_form(PortalApp& app, testing::FakeTransport& transpo
     transport.sent.clear();
 }
 
+// Fills the addition form with a valid pension addition of 张国栋.
+inline void fill_addition(StaffAddition& form) {
+    form.id_card_number = "350205199106114174";
+    form.id_card_changed(false);
+    form.name = "张国栋";
+    form.mobile = "13805913005";
+    form.contribution_base = "6000";
+    form.ticked[0] = true;
+}
+
 struct UnitFixture : ::testing::Test {
     testing::FakeTransport transport;
     PortalApp app{PlatformServices{&transport, nullptr, nullptr}};

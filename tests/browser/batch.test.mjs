@@ -4,13 +4,14 @@
 // exports are checked in the page itself and inside the iframe of the host example.
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 
 import {
-  assertNoImGuiError, callApi, clickWidget, findWidget, launchChromium, prepareAgent,
-  queryDatabase as queryServerDatabase, repoRoot, signInAgent, startServer, waitForFrames, widgets,
+  callApi, clickWidget, findWidget, launchChromium, prepareAgent,
+  queryDatabase as queryServerDatabase, replaceFieldText, repoRoot, saveScreenshot, signInAgent,
+  startServer, waitForFrames, widgets,
 } from "./chromium.mjs";
 
 const shots = path.join(repoRoot, "test-results");
@@ -41,18 +42,11 @@ function gbk(text) {
 }
 
 async function screenshot(name) {
-  await page.waitForTimeout(250);
-  await assertNoImGuiError(page);
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, name), fullPage: true });
+  await saveScreenshot(page, shots, name, { fullPage: true });
 }
 
 async function typeInto(label, text) {
-  await clickWidget(page, "textbox", label);
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Backspace");
-  await cdp.send("Input.insertText", { text });
-  await page.waitForTimeout(100);
+  await replaceFieldText(page, cdp, label, text);
 }
 
 async function alerts() {

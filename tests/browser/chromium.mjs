@@ -1,7 +1,7 @@
 // Shared helpers of the browser tests: launch Debian's Chromium headless with the flags this
 // machine needs, start serve.py on a free loopback port, and read the app's widget registry.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -117,6 +117,36 @@ export async function findWidget(page, role, label, timeout = 10000) {
 export async function assertNoImGuiError(page) {
   const found = (await widgets(page)).some((w) => w.label === "Enable Asserts");
   if (found) throw new Error("Dear ImGui reported an API misuse on this screen");
+}
+
+// Saves `folder/name` once the frames of the last input have settled, after checking that
+// Dear ImGui reported no misuse on the screen.
+export async function saveScreenshot(page, folder, name, { fullPage = false } = {}) {
+  await page.waitForTimeout(250);
+  await assertNoImGuiError(page);
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: path.join(folder, name), fullPage });
+}
+
+// Opens the agent's 增员 form and fills a pension addition of `name` with ID-card `number`.
+export async function fillStaffAddition(page, cdp, number, name) {
+  await clickWidget(page, "button", "增员");
+  await findWidget(page, "button", "提交增员申报");
+  await replaceFieldText(page, cdp, "证件号码", number);
+  await replaceFieldText(page, cdp, "姓名 *", name);
+  await replaceFieldText(page, cdp, "手机号码 *", "13805913009");
+  await replaceFieldText(page, cdp, "月缴费基数（元）", "6000");
+  await clickWidget(page, "checkbox", "企业养老");
+}
+
+// Replaces the text of the field labelled `label` with `text`, inserted in one input event
+// through `cdp` (the page's CDP session), as an input method commits it.
+export async function replaceFieldText(page, cdp, label, text) {
+  await clickWidget(page, "textbox", label);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Backspace");
+  await cdp.send("Input.insertText", { text });
+  await page.waitForTimeout(100);
 }
 
 // Clicks the centre of a widget found by role and label. For a text box it also waits until

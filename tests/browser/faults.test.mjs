@@ -2,13 +2,13 @@
 // ended elsewhere, a lost connection, gateway errors and a body that is not JSON. In every case
 // the page keeps running and what the agent typed stays in the form.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 
 import {
-  assertNoImGuiError, callApi, clickWidget, findWidget, frameCount, launchChromium, openPortal,
-  prepareAgent, queryDatabase, repoRoot, signInAgent, startServer, waitForNoDialog,
+  callApi, clickWidget, fillStaffAddition, findWidget, frameCount, launchChromium, openPortal,
+  prepareAgent, queryDatabase, replaceFieldText, repoRoot, saveScreenshot, signInAgent, startServer,
+  waitForNoDialog,
 } from "./chromium.mjs";
 
 const shots = path.join(repoRoot, "test-results", "faults");
@@ -20,18 +20,7 @@ let cdp;
 let agent;
 
 async function screenshot(name) {
-  await page.waitForTimeout(300);
-  await assertNoImGuiError(page);
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, name) });
-}
-
-async function typeInto(label, text) {
-  await clickWidget(page, "textbox", label);
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Backspace");
-  await cdp.send("Input.insertText", { text });
-  await page.waitForTimeout(100);
+  await saveScreenshot(page, shots, name);
 }
 
 // Waits until a message whose text contains `text` is on screen, or, with `present` false,
@@ -54,14 +43,8 @@ async function signIn() {
   return token;
 }
 
-async function fillAddition(number, name) {
-  await clickWidget(page, "button", "增员");
-  await findWidget(page, "button", "提交增员申报");
-  await typeInto("证件号码", number);
-  await typeInto("姓名 *", name);
-  await typeInto("手机号码 *", "13805913009");
-  await typeInto("月缴费基数（元）", "6000");
-  await clickWidget(page, "checkbox", "企业养老");
+function fillAddition(number, name) {
+  return fillStaffAddition(page, cdp, number, name);
 }
 
 // Submits the addition form; a stored declaration's result dialog is closed again.
@@ -109,7 +92,7 @@ test("a session ended elsewhere returns to the filled form after login", async (
   await screenshot("session-ended.png");
 
   // The login keeps the user name; only the password is typed again.
-  await typeInto("密码", agent.password);
+  await replaceFieldText(page, cdp, "密码", agent.password);
   const [again] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith("/api/sessions")),
     clickWidget(page, "button", "登录"),

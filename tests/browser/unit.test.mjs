@@ -3,13 +3,12 @@
 // addition that the reviewer command approves, then rolls back another one still pending.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 
 import {
-  assertNoImGuiError, callApi, clickWidget, findWidget, launchChromium, queryDatabase, repoRoot,
-  startServer, waitForFrames, widgets,
+  callApi, clickWidget, fillStaffAddition, findWidget, launchChromium, queryDatabase,
+  replaceFieldText, repoRoot, saveScreenshot, startServer, waitForFrames, widgets,
 } from "./chromium.mjs";
 
 const shots = path.join(repoRoot, "test-results");
@@ -32,19 +31,12 @@ function idCardNumber(first17) {
 }
 
 async function screenshot(name) {
-  await page.waitForTimeout(250);
-  await assertNoImGuiError(page);
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, name) });
+  await saveScreenshot(page, shots, name);
 }
 
 // Replaces the content of a text field: the login form keeps values typed for another kind.
 async function typeInto(label, text) {
-  await clickWidget(page, "textbox", label);
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Backspace");
-  await cdp.send("Input.insertText", { text });
-  await page.waitForTimeout(100);
+  await replaceFieldText(page, cdp, label, text);
 }
 
 // Opens the login dialog of unit users, which starts on the agent's tab. The dialog is placed
@@ -71,13 +63,7 @@ async function labels(role) {
 }
 
 async function declareAddition(number, name) {
-  await clickWidget(page, "button", "增员");
-  await findWidget(page, "button", "提交增员申报");
-  await typeInto("证件号码", number);
-  await typeInto("姓名 *", name);
-  await typeInto("手机号码 *", "13805913009");
-  await typeInto("月缴费基数（元）", "6000");
-  await clickWidget(page, "checkbox", "企业养老");
+  await fillStaffAddition(page, cdp, number, name);
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith("/api/declarations") && r.request().method() === "POST"),
     clickWidget(page, "button", "提交增员申报"),
