@@ -209,6 +209,7 @@ bool load_font(ImGuiIO& io) {
     }
     ImFontConfig config;
     config.FontDataOwnedByAtlas = true;
+    config.PixelSnapH = portal::platform::kFontPixelSnapH;
     return io.Fonts->AddFontFromMemoryTTF(bytes, size, portal::ui::kBodyFontSize, &config) !=
            nullptr;
 }
