@@ -24,6 +24,13 @@
 
   function byId(id) { return document.getElementById(id); }
 
+  // Start-up steps on the page's performance timeline, read by bench/startup.mjs.
+  function mark(name) {
+    if (window.performance && performance.mark) {
+      performance.mark(name);
+    }
+  }
+
   function fail(kind, detail) {
     var message = messages[kind] || messages.start;
     byId("loading").hidden = true;
@@ -154,17 +161,28 @@
 
   preloadScript("portal.js");
   var compiling = download(0).then(function (bytes) {
+    mark("portal:wasm-downloaded");
     return WebAssembly.compile(bytes).then(null, function (error) {
       var failure = new Error(files[0].label + " " + (error && error.message));
       failure.portalKind = "start";
       throw failure;
     });
   });
-  Promise.all([compiling, download(1)]).then(function (results) {
+  var fontLoading = download(1).then(function (bytes) {
+    mark("portal:font-downloaded");
+    return bytes;
+  });
+
+  // The module starts as soon as it is compiled: main() creates the WebGL context and compiles
+  // the shaders while the font may still be downloading, then waits for it (see
+  // Module.portalFontPending in src/platform/main.cpp).
+  compiling.then(function (compiled) {
+    mark("portal:wasm-compiled");
     window.Module = {
       canvas: byId("canvas"),
-      instantiateWasm: instantiateFrom(results[0]),
-      portalFont: results[1],
+      instantiateWasm: instantiateFrom(compiled),
+      portalFont: null,
+      portalFontPending: true,
       portalFrameCount: 0,
       portalFail: fail,
       onPortalFirstFrame: function () {
@@ -176,11 +194,24 @@
       print: function (text) { console.log(text); },
       printErr: function (text) { console.warn(text); }
     };
+    fontLoading.then(function (bytes) {
+      Module.portalFont = bytes;
+      Module.portalFontPending = false;
+      // Set by main() when it ran before the font arrived.
+      var resume = Module.portalOnFont;
+      Module.portalOnFont = null;
+      if (resume) {
+        resume();
+      }
+    }, function () { /* shown by the handler at the end */ });
+    mark("portal:script-requested");
     var script = document.createElement("script");
     script.src = "portal.js";
     script.onerror = function () { fail("download", "portal.js"); };
     document.body.appendChild(script);
-  }, function (error) {
+  }, function () { /* shown by the handler at the end */ });
+
+  Promise.all([compiling, fontLoading]).then(null, function (error) {
     fail((error && error.portalKind) || "download", error && error.message);
   });
 }());

@@ -152,6 +152,7 @@ bool merge_into_font(void* bytes, int size) {
     ImFontConfig config;
     config.MergeMode = true;
     config.FontDataOwnedByAtlas = true;
+    config.PixelSnapH = kFontPixelSnapH;
     ImFont* font = atlas->AddFontFromMemoryTTF(bytes, size, portal::ui::kBodyFontSize, &config);
     if (font == nullptr) {
         return false;

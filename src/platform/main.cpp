@@ -52,8 +52,8 @@ struct Runtime {
 
 Runtime runtime;
 
-// The font bytes that the page downloaded (with a progress bar) before starting the module.
-// The buffer is malloc'd here and handed to ImGui, which frees it.
+// The font bytes that the page downloaded (with a progress bar), or null while they are still
+// on the way. The buffer is malloc'd here and handed to ImGui, which frees it.
 EM_JS(void*, take_font_bytes, (int* size), {
     const bytes = Module.portalFont;
     if (!bytes) {
@@ -67,10 +67,29 @@ EM_JS(void*, take_font_bytes, (int* size), {
     return pointer;
 });
 
+// shell/loader.js starts the module as soon as it is compiled, before the font has arrived,
+// and sets Module.portalFontPending until then. The offline demo sets Module.portalFont at once.
+EM_JS(int, font_download_pending, (), {
+    return Module.portalFontPending ? 1 : 0;
+});
+
+// Calls portal_font_arrived once the loader has stored the font in Module.portalFont.
+EM_JS(void, continue_when_font_arrives, (), {
+    Module.portalOnFont = function () { Module._portal_font_arrived(); };
+});
+
 EM_JS(void, report_frame_drawn, (), {
     Module.portalFrameCount = (Module.portalFrameCount || 0) + 1;
     if (Module.portalFrameCount === 1 && Module.onPortalFirstFrame) {
         Module.onPortalFirstFrame();
+    }
+});
+
+// Marks a start-up step on the page's performance timeline (performance.mark), where
+// bench/startup.mjs reads it. Costs a few microseconds, and only the first frames call it.
+EM_JS(void, mark_startup_step, (const char* name), {
+    if (typeof performance === "object" && performance.mark) {
+        performance.mark(UTF8ToString(name));
     }
 });
 
@@ -142,6 +161,18 @@ void tell_embedder_about_frame() {
 }
 
 void draw_frame() {
+    // The first two frames are marked. The first rasterises every glyph it shows, and the second
+    // shows what the same frame costs without that.
+    static int frames_drawn = 0;
+    const bool marked = frames_drawn < 2;
+    const char* const steps[2][4] = {
+        {"portal:frame1-start", "portal:frame1-ui", "portal:frame1-render", "portal:frame1-gl"},
+        {"portal:frame2-start", "portal:frame2-ui", "portal:frame2-render", "portal:frame2-gl"},
+    };
+    if (marked) {
+        mark_startup_step(steps[frames_drawn][0]);
+    }
+
     ImGuiIO& io = ImGui::GetIO();
     sync_canvas_size(io);
 
@@ -160,15 +191,25 @@ void draw_frame() {
     ImGui::NewFrame();
     portal::ui::draw_portal(*runtime.app);
     portal::platform::draw_ime_preedit();
+    if (marked) {
+        mark_startup_step(steps[frames_drawn][1]);
+    }
     ImGui::Render();
     portal::ui::end_widget_frame();
     portal::platform::sync_a11y_mirror();
     tell_embedder_about_frame();
+    if (marked) {
+        mark_startup_step(steps[frames_drawn][2]);
+    }
 
     glViewport(0, 0, runtime.width_px, runtime.height_px);
     glClearColor(0.953f, 0.965f, 0.98f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (marked) {
+        mark_startup_step(steps[frames_drawn][3]);
+        ++frames_drawn;
+    }
     report_frame_drawn();
 
     if (consumed_input) {
@@ -209,6 +250,7 @@ bool load_font(ImGuiIO& io) {
     }
     ImFontConfig config;
     config.FontDataOwnedByAtlas = true;
+    config.PixelSnapH = portal::platform::kFontPixelSnapH;
     return io.Fonts->AddFontFromMemoryTTF(bytes, size, portal::ui::kBodyFontSize, &config) !=
            nullptr;
 }
@@ -241,41 +283,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE void portal_request_frames() {
     request_frames();
 }
 
-int main() {
-    if (!create_gl_context()) {
-        report_start_failure("webgl2");
-        return 1;
-    }
+namespace {
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    // A blinking caret would need a frame every half second while a field has focus.
-    io.ConfigInputTextCursorBlink = false;
-    io.BackendPlatformName = "portal_web";
-
-    GLint max_texture_size = 0;
-    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture_size);
-    if (max_texture_size > 0) {
-        // Phones often cap textures at 4096 pixels; the glyph atlas must stay within that, and
-        // ImGui wants a power of two.
-        int limit = 1;
-        while (limit * 2 <= max_texture_size && limit < io.Fonts->TexMaxWidth) {
-            limit *= 2;
-        }
-        io.Fonts->TexMaxWidth = limit;
-        io.Fonts->TexMaxHeight = limit;
-    }
-    if (!load_font(io)) {
+// The part of the start that needs the font: the app, its first requests (whose texts are
+// checked against the font for the supplement) and the main loop.
+void start_app() {
+    if (!load_font(ImGui::GetIO())) {
         report_start_failure("font");
-        return 1;
+        return;
     }
+    mark_startup_step("portal:font-added");
     portal::platform::install_font_supplement(request_frames);
-    portal::ui::apply_theme();
-    ImGui_ImplOpenGL3_Init("#version 300 es");
 
     portal::PlatformServices services;
 #ifdef PORTAL_DEMO
@@ -313,6 +331,7 @@ int main() {
     services.save_file = portal::platform::save_text_file;
     services.pick_csv_file = portal::platform::pick_csv_file;
     runtime.app = std::make_unique<portal::PortalApp>(std::move(services));
+    mark_startup_step("portal:app-created");
     runtime.app->load_settings();
     runtime.app->load_mobile_regions();
     portal::platform::install_routes([](const std::string& route) {
@@ -328,6 +347,57 @@ int main() {
     portal::platform::start_embedding();
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     portal::platform::log_info("portal started");
+    mark_startup_step("portal:main-end");
     emscripten_set_main_loop(draw_frame, 0, false);
+}
+
+} // namespace
+
+// Called by the loader once the font has arrived (see continue_when_font_arrives).
+extern "C" EMSCRIPTEN_KEEPALIVE void portal_font_arrived() {
+    start_app();
+}
+
+int main() {
+    mark_startup_step("portal:main");
+    if (!create_gl_context()) {
+        report_start_failure("webgl2");
+        return 1;
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // A blinking caret would need a frame every half second while a field has focus.
+    io.ConfigInputTextCursorBlink = false;
+    io.BackendPlatformName = "portal_web";
+
+    GLint max_texture_size = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture_size);
+    if (max_texture_size > 0) {
+        // Phones often cap textures at 4096 pixels; the glyph atlas must stay within that, and
+        // ImGui wants a power of two.
+        int limit = 1;
+        while (limit * 2 <= max_texture_size && limit < io.Fonts->TexMaxWidth) {
+            limit *= 2;
+        }
+        io.Fonts->TexMaxWidth = limit;
+        io.Fonts->TexMaxHeight = limit;
+    }
+    portal::ui::apply_theme();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    // Compiles the shaders now instead of in the first frame, while the font may still be
+    // downloading.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    mark_startup_step("portal:renderer-ready");
+
+    if (font_download_pending() != 0) {
+        continue_when_font_arrives();
+        return 0;
+    }
+    start_app();
     return 0;
 }

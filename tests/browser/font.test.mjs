@@ -110,6 +110,17 @@ async function shotOf(page, widget, name) {
   });
 }
 
+// The home page lists the notices of the portal configuration. Makes the first of them name a
+// person with a rare character.
+async function serveNoticeWithRareCharacter(page) {
+  await page.route("**/portal-config.json", async (route) => {
+    const response = await route.fetch();
+    const config = await response.json();
+    config.notices[0].title = `关于表彰优秀窗口工作人员张${rareCharacter}的通知`;
+    await route.fulfill({ response, json: config });
+  });
+}
+
 test("home page loads no supplement chunk", async () => {
   const browser = await launchChromium();
   try {
@@ -208,20 +219,45 @@ test("rare character in server data loads its chunk", async () => {
     const page = await browser.context.newPage();
     const requested = [];
     page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-    // The home page lists the notices of the portal configuration. One of them names a person
-    // with a rare character.
-    await page.route("**/portal-config.json", async (route) => {
-      const response = await route.fetch();
-      const config = await response.json();
-      config.notices[0].title = `关于表彰优秀窗口工作人员张${rareCharacter}的通知`;
-      await route.fulfill({ response, json: config });
-    });
+    await serveNoticeWithRareCharacter(page);
     await page.goto(server.url);
     const chunk = chunkOf(rareCharacter);
     await waitForMerged(page, chunk.index);
     await waitForSettledFrame(page);
     await page.screenshot({ path: path.join(shots, "font-notice-after.png") });
     assert.deepEqual(chunkRequests(requested), [chunk.path]);
+  } finally {
+    await browser.close();
+  }
+});
+
+// The loader starts the module before the base font has arrived, and main() waits for it. The
+// app sends its first requests only after that, so the check of their texts against the font
+// still finds the rare character and loads its chunk.
+test("late base font still loads chunk for server data", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    const pageErrors = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.route("**/fonts/portal-sc.ttf", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await serveNoticeWithRareCharacter(page);
+    await page.goto(server.url);
+    const chunk = chunkOf(rareCharacter);
+    await waitForMerged(page, chunk.index);
+    await waitForSettledFrame(page);
+
+    const marks = await page.evaluate(() => Object.fromEntries(
+      performance.getEntriesByType("mark").map((mark) => [mark.name, mark.startTime])));
+    assert.ok(marks["portal:renderer-ready"] < marks["portal:font-downloaded"],
+      "expected main() to reach portal:renderer-ready before the delayed font arrived");
+    assert.ok(marks["portal:font-added"] >= marks["portal:font-downloaded"]);
+    await findWidget(page, "button", "个人登录");
+    assert.equal(await page.evaluate(() => window.portalLoadError), undefined);
+    assert.deepEqual(pageErrors, []);
   } finally {
     await browser.close();
   }
