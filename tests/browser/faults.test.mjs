@@ -6,9 +6,9 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 
 import {
-  callApi, clickWidget, fillStaffAddition, findWidget, frameCount, launchChromium, openPortal,
-  prepareAgent, queryDatabase, replaceFieldText, repoRoot, saveScreenshot, signInAgent, startServer,
-  waitForNoDialog,
+  callApi, clickWidget, fillStaffAddition, findSettledWidget, findWidget, frameCount,
+  launchChromium, openPortal, prepareAgent, queryDatabase, replaceFieldText, repoRoot,
+  saveScreenshot, signInAgent, startServer, waitForNoDialog,
 } from "./chromium.mjs";
 
 const shots = path.join(repoRoot, "test-results", "faults");
@@ -32,14 +32,21 @@ async function waitForMessage(text, present = true, timeout = 20000) {
   }, [text, present], { timeout });
 }
 
+// Clicks a button of a dialog once the dialog has stopped moving (dialogs are placed during
+// their first frames), then waits until no dialog is open.
+async function clickDialogButton(label) {
+  await findSettledWidget(page, "button", label, 20000);
+  await clickWidget(page, "button", label);
+  await waitForNoDialog(page, 20000);
+}
+
 // Signs the agent in, closes the reminder of overdue declarations that the seeded unit has, and
 // resolves to the session's token.
 async function signIn() {
   const login = page.waitForResponse((r) => r.url().endsWith("/api/sessions"));
   await signInAgent(page, agent);
   const token = (await (await login).json()).token;
-  await clickWidget(page, "button", "知道了");
-  await waitForNoDialog(page);
+  await clickDialogButton("知道了");
   return token;
 }
 
@@ -55,8 +62,7 @@ async function submitAddition() {
     clickWidget(page, "button", "提交增员申报"),
   ]);
   if (response.status() === 201) {
-    await clickWidget(page, "button", "继续办理");
-    await waitForNoDialog(page);
+    await clickDialogButton("继续办理");
   }
   return response;
 }
@@ -98,8 +104,7 @@ test("a session ended elsewhere returns to the filled form after login", async (
     clickWidget(page, "button", "登录"),
   ]);
   assert.equal(again.status(), 200);
-  await clickWidget(page, "button", "知道了");
-  await waitForNoDialog(page);
+  await clickDialogButton("知道了");
   await findWidget(page, "button", "提交增员申报");
   // Nothing is typed again: the declaration stored is the one filled before the session ended.
   const stored = await submitAddition();
