@@ -9,7 +9,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 
 import {
-  callApi, clickWidget, findWidget, launchChromium, prepareAgent,
+  callApi, clickWidget, findWidget, launchChromium, openScreen, prepareAgent,
   queryDatabase as queryServerDatabase, replaceFieldText, repoRoot, saveScreenshot, signInAgent,
   startServer, waitForFrames, widgets,
 } from "./chromium.mjs";
@@ -99,7 +99,7 @@ after(async () => {
 });
 
 test("GBK file: the preview marks bad rows and only good rows are declared", async () => {
-  await clickWidget(page, "button", "批量增员");
+  await openScreen(page, "批量增员", "下载增员模板");
   const month = chinaToday().slice(0, 7);
   // Columns in another order than the template's, an extra column, a blank line and CRLF.
   const csv = [
@@ -159,8 +159,7 @@ test("GBK file: the preview marks bad rows and only good rows are declared", asy
 });
 
 test("removal file: staff list membership and server refusals per row", async () => {
-  await clickWidget(page, "button", "批量减员");
-  await findWidget(page, "button", "下载减员模板");
+  await openScreen(page, "批量减员", "下载减员模板");
   const today = chinaToday();
   const csv = "\ufeff姓名,证件号码,减员原因,停保年月,发生日期,减员险种\r\n" +
     `黄秀英,350104198703152340,本人辞职,${today.slice(0, 7)},${today},企业养老\r\n` +
@@ -181,7 +180,7 @@ test("removal file: staff list membership and server refusals per row", async ()
 });
 
 test("an unreadable file type and an empty file are explained", async () => {
-  await clickWidget(page, "button", "批量增员");
+  await openScreen(page, "批量增员", "下载增员模板");
   await upload("名单.xlsx", Buffer.from("PK\u0003\u0004"),
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   await waitForAlert(/请选择CSV文件/);
@@ -190,7 +189,7 @@ test("an unreadable file type and an empty file are explained", async () => {
 });
 
 test("template download is UTF-8 with BOM and protects the ID column", async () => {
-  await clickWidget(page, "button", "批量增员");
+  await openScreen(page, "批量增员", "下载增员模板");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     clickWidget(page, "button", "下载增员模板"),

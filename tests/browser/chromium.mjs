@@ -128,6 +128,21 @@ export async function saveScreenshot(page, folder, name, { fullPage = false } = 
   await page.screenshot({ path: path.join(folder, name), fullPage });
 }
 
+// Clicks the menu button `menuLabel` and waits for a button `markerLabel` of the screen it opens.
+// Several screens share buttons such as "选择CSV文件", so the marker must be the new screen's
+// own. On a loaded machine a click can miss a screen being laid out; opening a screen twice is
+// harmless, so the click is repeated once.
+export async function openScreen(page, menuLabel, markerLabel) {
+  for (let attempt = 0; ; attempt++) {
+    await clickWidget(page, "button", menuLabel);
+    try {
+      return await findWidget(page, "button", markerLabel, attempt === 0 ? 8000 : 20000);
+    } catch (error) {
+      if (attempt > 0) throw error;
+    }
+  }
+}
+
 // Opens the agent's 增员 form and fills a pension addition of `name` with ID-card `number`.
 export async function fillStaffAddition(page, cdp, number, name) {
   await clickWidget(page, "button", "增员");

@@ -8,8 +8,8 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 
 import {
-  assertNoImGuiError, clickWidget, findWidget, launchChromium, openPortal, repoRoot, startServer,
-  widgets,
+  assertNoImGuiError, clickWidget, findSettledWidget, findWidget, launchChromium, openPortal,
+  repoRoot, startServer, widgets,
 } from "./chromium.mjs";
 
 const shots = path.join(repoRoot, "test-results");
@@ -189,6 +189,8 @@ test("assistant answers from the page's own knowledge base", async () => {
   try {
     const page = await openHome(browser.context);
     await clickWidget(page, "button", "小易智能客服");
+    // The panel is laid out over its first frames; the field is clicked once it stays put.
+    await findSettledWidget(page, "textbox", "向小易提问");
     await clickWidget(page, "textbox", "向小易提问");
     await page.keyboard.insertText("收不到验证码怎么办");
     await page.keyboard.press("Enter");
