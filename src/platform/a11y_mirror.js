@@ -5,8 +5,8 @@
 // touched. Table rows and cells follow the table's layout instead, and a widget drawn in a cell
 // sits inside that cell's element. While keyboard focus is in the mirror, it follows the app's
 // focus (Tab moves between fields in the app). Included with --pre-js.
-// NOTE: only tables whose screens record their headers and cell texts through the widget
-// registry are mirrored as tables. Of the others, only the buttons in their cells appear.
+// NOTE: the batch preview and the before-and-after table of a staff change do not record their
+// cells in the widget registry, so of those two tables only the buttons in their cells appear.
 (function () {
   "use strict";
 

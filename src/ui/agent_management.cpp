@@ -6,6 +6,8 @@
 
 #include "imgui.h"
 
+#include <string>
+
 namespace portal::ui {
 
 namespace {
@@ -47,17 +49,18 @@ void sync_results_table(const std::vector<AgentSyncResult>& results) {
     ImGui::TableSetupColumn("结果", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("说明", ImGuiTableColumnFlags_WidthStretch, 2.6f);
     ImGui::TableSetupColumn("下一步", ImGuiTableColumnFlags_WidthStretch, 2.6f);
-    ImGui::TableHeadersRow();
+    table_headers("##开通校验结果", static_cast<int>(results.size()));
     for (const AgentSyncResult& result : results) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s\n%s", result.agent.name.c_str(), result.agent.mobile.c_str());
+        const std::string agent = result.agent.name + "\n" + result.agent.mobile;
+        cell_text_wrapped(agent.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", agent_sync_result_label(result.result));
+        cell_text_wrapped(agent_sync_result_label(result.result));
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", result.message.c_str());
+        cell_text_wrapped(result.message.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", agent_sync_next_step(result.result));
+        cell_text_wrapped(agent_sync_next_step(result.result));
     }
     ImGui::EndTable();
 }

@@ -2,6 +2,7 @@
 #include "ui/form_fields.h"
 #include "ui/person_screens.h"
 #include "ui/theme.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
 
@@ -24,7 +25,7 @@ constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_Borders | ImGuiTableFlag
 void table_text(const std::string& text) {
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(text.empty() ? "—" : text.c_str());
+    cell_text(text.empty() ? "—" : text.c_str());
 }
 
 // The outer height of a table of `rows` rows under a header row; cells align their text to
@@ -54,7 +55,7 @@ void draw_enrolments(const PersonRights& rights) {
                                "累计缴费月数"}) {
         ImGui::TableSetupColumn(header);
     }
-    ImGui::TableHeadersRow();
+    table_headers("##参保信息", rows);
     for (const Enrolment& enrolment : rights.enrolments()) {
         ImGui::TableNextRow();
         table_text(enrolment.name);
@@ -151,7 +152,8 @@ void draw_contributions(PortalApp& app, const PersonRights& rights) {
          {"缴费年月", "险种", "缴费单位", "缴费基数（元）", "单位缴费（元）", "个人缴费（元）"}) {
         ImGui::TableSetupColumn(header);
     }
-    ImGui::TableHeadersRow();
+    // The sum row counts as a data row.
+    table_headers("##缴费记录", rows + 1);
     for (const ContributionRow& row : rights.rows()) {
         ImGui::TableNextRow();
         table_text(row.month);

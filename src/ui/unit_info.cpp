@@ -2,8 +2,11 @@
 #include "ui/theme.h"
 #include "ui/unit_screens.h"
 #include "ui/unit_widgets.h"
+#include "ui/widget_registry.h"
 
 #include "imgui.h"
+
+#include <string>
 
 namespace portal::ui {
 
@@ -18,21 +21,20 @@ void registrations_table(const UnitInfo& unit) {
     ImGui::TableSetupColumn("险种", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("登记的单位名称", ImGuiTableColumnFlags_WidthStretch, 2.5f);
     ImGui::TableSetupColumn("网报开通标志", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableHeadersRow();
+    table_headers("##险种登记", static_cast<int>(unit.registrations.size()));
     for (const UnitRegistration& registration : unit.registrations) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(registration.insuranceTypeName.c_str());
+        cell_text(registration.insuranceTypeName.c_str());
         ImGui::TableNextColumn();
         if (registration.unitName != unit.name) {
-            ImGui::PushStyleColor(ImGuiCol_Text, colors::kError);
-            ImGui::TextWrapped("%s（与单位名称不一致）", registration.unitName.c_str());
-            ImGui::PopStyleColor();
+            const std::string text = registration.unitName + "（与单位名称不一致）";
+            cell_text_wrapped(text.c_str(), colors::kError);
         } else {
-            ImGui::TextWrapped("%s", registration.unitName.c_str());
+            cell_text_wrapped(registration.unitName.c_str());
         }
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(registration.onlineDeclaration ? "已开通" : "未开通");
+        cell_text(registration.onlineDeclaration ? "已开通" : "未开通");
     }
     ImGui::EndTable();
 }

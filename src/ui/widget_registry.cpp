@@ -298,11 +298,19 @@ void table_headers(const char* name, int data_rows) {
     }
 }
 
-void cell_text(const char* text, unsigned int color) {
+namespace {
+
+// Draws `text` in the current table cell, wrapped or on one line, and records it as the cell's
+// text.
+void draw_cell(const char* text, unsigned int color, bool wrap) {
     if (color != 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, color);
     }
-    ImGui::TextUnformatted(text);
+    if (wrap) {
+        ImGui::TextWrapped("%s", text);
+    } else {
+        ImGui::TextUnformatted(text);
+    }
     if (color != 0) {
         ImGui::PopStyleColor();
     }
@@ -327,6 +335,16 @@ void cell_text(const char* text, unsigned int color) {
     cell.dialog = enclosing_dialog(context);
     set_rect(cell, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
     collecting.push_back(std::move(cell));
+}
+
+} // namespace
+
+void cell_text(const char* text, unsigned int color) {
+    draw_cell(text, color, false);
+}
+
+void cell_text_wrapped(const char* text, unsigned int color) {
+    draw_cell(text, color, true);
 }
 
 } // namespace portal::ui

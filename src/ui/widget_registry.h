@@ -84,6 +84,9 @@ void table_headers(const char* name, int data_rows);
 // 0, and records it as that cell's text.
 void cell_text(const char* text, unsigned int color = 0);
 
+// As cell_text, with the text wrapped at the cell's width.
+void cell_text_wrapped(const char* text, unsigned int color = 0);
+
 // Marks the end of a frame: the collected list becomes the last frame's list.
 void end_widget_frame();
 

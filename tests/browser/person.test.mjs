@@ -110,6 +110,14 @@ test("person logs in with an SMS code and reads their rights", async () => {
     ]);
     assert.equal(rights.status(), 200);
     await findWidget(page, "button", "2025年");
+    // Screen readers get both tables with their column headers and cells.
+    const enrolments = page.getByRole("table", { name: "参保信息" });
+    await enrolments.getByRole("columnheader", { name: "参保状态", exact: true })
+      .waitFor({ state: "attached", timeout: 10000 });
+    assert.ok(await enrolments.getByRole("cell").count() >= 6, "the enrolment rows have cells");
+    const contributions = page.getByRole("table", { name: "缴费记录" });
+    await contributions.getByRole("cell", { name: "合计", exact: true })
+      .waitFor({ state: "attached", timeout: 10000 });
     await screenshot(page, "person-rights.png");
   } finally {
     await browser.close();
