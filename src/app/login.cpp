@@ -28,19 +28,6 @@ std::string trimmed(const std::string& text) {
     return text.substr(first, last - first + 1);
 }
 
-// The first blocking finding's message and the warnings joined, as the field shows them.
-void split_findings(const Verdict& verdict, std::string& error, std::string& warning) {
-    for (const Finding& finding : verdict.findings) {
-        if (finding.severity == Severity::block) {
-            if (error.empty()) {
-                error = finding.message;
-            }
-        } else {
-            warning += warning.empty() ? finding.message : "；" + finding.message;
-        }
-    }
-}
-
 bool is_sms_code_error(const std::string& code) {
     return code == "sms_code_invalid" || code == "sms_code_expired" ||
            code == "sms_code_attempts_exceeded";
@@ -166,11 +153,11 @@ void LoginForm::check(LoginField field) {
     switch (field) {
     case LoginField::Account:
         if (method_ == LoginMethod::AgentCreditCode) {
-            split_findings(validateCreditCode(value), error, warning);
+            validateCreditCode(value).splitMessages(error, warning);
         }
         return;
     case LoginField::Mobile:
-        split_findings(validateMobileNumber(value), error, warning);
+        validateMobileNumber(value).splitMessages(error, warning);
         return;
     case LoginField::SmsCode:
         if (!is_ascii_digits(value) || value.size() != 6) {

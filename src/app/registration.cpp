@@ -39,18 +39,6 @@ std::string check_username(const std::string& value) {
     return "";
 }
 
-void split_findings(const Verdict& verdict, std::string& error, std::string& warning) {
-    for (const Finding& finding : verdict.findings) {
-        if (finding.severity == Severity::block) {
-            if (error.empty()) {
-                error = finding.message;
-            }
-        } else {
-            warning += warning.empty() ? finding.message : "；" + finding.message;
-        }
-    }
-}
-
 constexpr const char* kWireNames[] = {"creditCode", "unitName",     "username",
                                       "name",       "idCardNumber", "mobile",
                                       "smsCode",    "password",     ""};
@@ -82,7 +70,6 @@ std::string check_person_name(const std::string& value) {
     }
     return "姓名只能由汉字（可含“·”）或英文字母组成";
 }
-
 
 const char* registration_field_label(RegistrationKind kind, RegistrationField field) {
     const bool unit = kind == RegistrationKind::Unit;
@@ -157,7 +144,7 @@ void RegistrationForm::check(RegistrationField field, const CalendarDate& today)
 
     switch (field) {
     case RegistrationField::CreditCode:
-        split_findings(validateCreditCode(value), error, warning);
+        validateCreditCode(value).splitMessages(error, warning);
         break;
     case RegistrationField::UnitName:
         if (countCodePoints(value) > kMaxUnitNameCharacters) {
@@ -171,10 +158,10 @@ void RegistrationForm::check(RegistrationField field, const CalendarDate& today)
         error = check_person_name(value);
         break;
     case RegistrationField::IdCardNumber:
-        split_findings(validateIdCardNumber(value, today), error, warning);
+        validateIdCardNumber(value, today).splitMessages(error, warning);
         break;
     case RegistrationField::Mobile:
-        split_findings(validateMobileNumber(value), error, warning);
+        validateMobileNumber(value).splitMessages(error, warning);
         break;
     case RegistrationField::SmsCode:
         if (value.size() != 6 || value.find_first_not_of("0123456789") != std::string::npos) {

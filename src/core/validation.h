@@ -53,6 +53,20 @@ struct Verdict {
                            [](const Finding& f) { return f.severity == Severity::warn; });
     }
 
+    // Puts the first blocking finding's message into `error` (unless it already has one) and
+    // appends every warning's message to `warning`, joined by "；", as a form field shows them.
+    void splitMessages(std::string& error, std::string& warning) const {
+        for (const Finding& finding : findings) {
+            if (finding.severity == Severity::block) {
+                if (error.empty()) {
+                    error = finding.message;
+                }
+            } else {
+                warning += warning.empty() ? finding.message : "；" + finding.message;
+            }
+        }
+    }
+
     // Returns the first finding with the given code, or nullptr.
     const Finding* find(std::string_view code) const {
         for (const Finding& f : findings) {
