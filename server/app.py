@@ -85,7 +85,7 @@ class Portal:
         self.db.close()
 
 
-REFUSAL_LOG_SECONDS = 10
+REJECTION_LOG_SECONDS = 10
 
 
 class PortalServer(http.server.ThreadingHTTPServer):
@@ -100,8 +100,8 @@ class PortalServer(http.server.ThreadingHTTPServer):
         self.deadlines = deadlines.RequestDeadlines()
         self.security = security_headers.SecurityPolicies(portal.config.frame_ancestors)
         self._connection_slots = threading.BoundedSemaphore(portal.config.max_connections)
-        self._refused_connections = 0
-        self._refusal_logged_at = None
+        self._rejected_connections = 0
+        self._rejection_logged_at = None
         host = portal.config.host
         if ":" in host:
             self.address_family = socket.AF_INET6
@@ -109,7 +109,7 @@ class PortalServer(http.server.ThreadingHTTPServer):
 
     def process_request(self, request, client_address):
         if not self._connection_slots.acquire(blocking=False):
-            self._log_refusal()
+            self._log_rejection()
             self.shutdown_request(request)
             return
         try:
@@ -124,15 +124,16 @@ class PortalServer(http.server.ThreadingHTTPServer):
         finally:
             self._connection_slots.release()
 
-    def _log_refusal(self):
-        # One line per REFUSAL_LOG_SECONDS with the count, so a flood does not flood the log.
-        self._refused_connections += 1
+    def _log_rejection(self):
+        # One line per REJECTION_LOG_SECONDS with the count, so a flood does not flood the log.
+        self._rejected_connections += 1
         now = time.monotonic()
-        if self._refusal_logged_at is None or now - self._refusal_logged_at >= REFUSAL_LOG_SECONDS:
+        last = self._rejection_logged_at
+        if last is None or now - last >= REJECTION_LOG_SECONDS:
             log.warning("%d connections closed unserved: %d connections open already",
-                        self._refused_connections, self.portal.config.max_connections)
-            self._refused_connections = 0
-            self._refusal_logged_at = now
+                        self._rejected_connections, self.portal.config.max_connections)
+            self._rejected_connections = 0
+            self._rejection_logged_at = now
 
     def handle_error(self, request, client_address):
         # The default prints a traceback to stderr. A connection reset by the client or shut down

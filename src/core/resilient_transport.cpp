@@ -85,10 +85,9 @@ void ResilientTransport::start(const std::shared_ptr<State>& state,
                 set_offline(alive, true);
             }
         }
-        const RetryPolicy* policy = alive ? &alive->policy : nullptr;
-        if (alive && alive->scheduler && attempt->sends < policy->max_attempts &&
+        if (alive && alive->scheduler && attempt->sends < alive->policy.max_attempts &&
             worth_resending(response) && may_resend(attempt->request)) {
-            double delay = policy->first_delay_seconds;
+            double delay = alive->policy.first_delay_seconds;
             for (int sent = 1; sent < attempt->sends; ++sent) {
                 delay *= 2;
             }

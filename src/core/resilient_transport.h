@@ -1,7 +1,7 @@
 // Retries and connectivity for every request of the portal. Sits between the API client and the
 // platform's transport. It resends a request that failed on the way (no response, a timeout, a
-// gateway error) when sending it twice cannot do its work twice, and tells the application when
-// the server becomes unreachable and when it responds again.
+// gateway error) when sending it twice cannot do its work twice. It also notifies the
+// application when the server becomes unreachable and when it responds again.
 #pragma once
 
 #include "core/http.h"

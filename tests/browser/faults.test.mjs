@@ -91,8 +91,8 @@ test("a session ended elsewhere returns to the filled form after login", async (
   // The agent signs out on another device: the server no longer accepts this page's token.
   assert.equal((await callApi(server.url, "DELETE", "/api/session", undefined, token)).status, 200);
 
-  const refused = await submitAddition();
-  assert.equal(refused.status(), 401);
+  const rejected = await submitAddition();
+  assert.equal(rejected.status(), 401);
   await findWidget(page, "dialog", "用户登录");
   await waitForMessage("您填写的内容已保留");
   await screenshot("session-ended.png");
